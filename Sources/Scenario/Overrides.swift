@@ -1,0 +1,75 @@
+/// `--set PATH=VALUE`: replaces (or adds) the value at a dotted path of the document before it
+/// is read, so an override is validated exactly like the file. The value is YAML
+/// (`--set 'stations.web.service={ exponential: { mean: 50ms } }'`); its diagnostics point
+/// at `--set:N:COLUMN`, N counting the overrides from one.
+public enum Overrides {
+    public static func apply(_ overrides: [String], to root: YAMLNode) throws(Diagnostic) -> YAMLNode {
+        var document = root
+        for (index, override) in overrides.enumerated() {
+            let at = { (column: Int) in SourceLocation(file: "--set", line: index + 1, column: column) }
+            guard let equals = override.firstIndex(of: "=") else {
+                throw Diagnostic.error(at: at(1), "an override is PATH=VALUE, found '\(override)'")
+            }
+            let path = override[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard !path.isEmpty, path.allSatisfy({ !$0.isEmpty }) else {
+                throw Diagnostic.error(at: at(1), "malformed override path '\(override[..<equals])'")
+            }
+            let valueText = String(override[override.index(after: equals)...])
+            let valueColumn = override.distance(from: override.startIndex, to: equals) + 2
+            var value = try YAMLNode.parse(valueText.isEmpty ? "~" : valueText, file: "--set")
+            value.relocate(line: index + 1, columnOffset: valueColumn - 1)
+            try set(&document, path: path[...], value: value, at: at(1), fullPath: path.joined(separator: "."))
+        }
+        return document
+    }
+
+    private static func set(
+        _ node: inout YAMLNode, path: ArraySlice<String>, value: YAMLNode, at location: SourceLocation, fullPath: String
+    ) throws(Diagnostic) {
+        guard let key = path.first else {
+            node = value
+            return
+        }
+        switch node.content {
+        case .mapping(var entries):
+            if let index = entries.firstIndex(where: { $0.key == key }) {
+                try set(&entries[index].value, path: path.dropFirst(), value: value, at: location, fullPath: fullPath)
+            } else if path.count == 1 {
+                entries.append(YAMLNode.Entry(key: key, keyLocation: location, value: value))
+            } else {
+                throw Diagnostic.error(at: location, "cannot set '\(fullPath)': there is no '\(key)' to descend into")
+            }
+            node.content = .mapping(entries)
+        case .sequence(var items):
+            guard let index = Int(key), items.indices.contains(index) else {
+                throw Diagnostic.error(at: location, "cannot set '\(fullPath)': '\(key)' is not an index of the list (0 to \(items.count - 1))")
+            }
+            try set(&items[index], path: path.dropFirst(), value: value, at: location, fullPath: fullPath)
+            node.content = .sequence(items)
+        case .scalar:
+            throw Diagnostic.error(at: location, "cannot set '\(fullPath)': '\(key)' is inside a single value")
+        }
+    }
+}
+
+extension YAMLNode {
+    /// Moves every location of a parsed override onto its `--set` line and column.
+    mutating func relocate(line: Int, columnOffset: Int) {
+        location.line = line
+        location.column += columnOffset
+        switch content {
+        case .scalar:
+            break
+        case .mapping(var entries):
+            for index in entries.indices {
+                entries[index].keyLocation.line = line
+                entries[index].keyLocation.column += columnOffset
+                entries[index].value.relocate(line: line, columnOffset: columnOffset)
+            }
+            content = .mapping(entries)
+        case .sequence(var items):
+            for index in items.indices { items[index].relocate(line: line, columnOffset: columnOffset) }
+            content = .sequence(items)
+        }
+    }
+}
