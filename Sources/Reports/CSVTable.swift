@@ -21,9 +21,19 @@ public struct CSVTable {
         text += "\r\n"
     }
 
+    /// Works on Unicode scalars, not characters: `"\r\n"` and a quote followed by a
+    /// combining mark are single `Character`s that equal neither of their parts.
     static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingQuotes() + "\""
+        let special: Set<Unicode.Scalar> = [",", "\"", "\n", "\r"]
+        guard field.unicodeScalars.contains(where: special.contains) else { return field }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in field.unicodeScalars {
+            if scalar == "\"" { quoted.append("\"") }
+            quoted.append(scalar)
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 }
 
@@ -33,17 +43,8 @@ public enum CSVNumber {
     public static func format(_ value: Double) -> String {
         if value.isNaN { return "" }
         if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Every double of magnitude 2^53 or more is whole; all of them below 2^63 print exactly.
+        if value == value.rounded(), abs(value) < 9.2e18 { return String(Int64(value)) }
         return "\(value)"
-    }
-}
-
-extension String {
-    fileprivate func replacingQuotes() -> String {
-        var result = ""
-        for character in self {
-            if character == "\"" { result += "\"\"" } else { result.append(character) }
-        }
-        return result
     }
 }

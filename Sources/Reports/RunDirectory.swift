@@ -28,7 +28,12 @@ public enum RunDirectory {
                 }
                 try manager.moveItem(at: destination, to: retired)
             }
-            try manager.moveItem(at: staging, to: destination)
+            do {
+                try manager.moveItem(at: staging, to: destination)
+            } catch {
+                if existed { try? manager.moveItem(at: retired, to: destination) }
+                throw error
+            }
             if existed { try? manager.removeItem(at: retired) }
         } catch {
             try? manager.removeItem(at: staging)

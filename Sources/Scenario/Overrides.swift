@@ -16,7 +16,12 @@ public enum Overrides {
             }
             let valueText = String(override[override.index(after: equals)...])
             let valueColumn = override.distance(from: override.startIndex, to: equals) + 2
-            var value = try YAMLNode.parse(valueText.isEmpty ? "~" : valueText, file: "--set")
+            var value: YAMLNode
+            do {
+                value = try YAMLNode.parse(valueText.isEmpty ? "~" : valueText, file: "--set")
+            } catch {
+                throw Diagnostic.error(at: at(error.location.column + valueColumn - 1), error.message)
+            }
             value.relocate(line: index + 1, columnOffset: valueColumn - 1)
             try set(&document, path: path[...], value: value, at: at(1), fullPath: path.joined(separator: "."))
         }

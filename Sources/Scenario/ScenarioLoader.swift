@@ -17,9 +17,10 @@ public enum ScenarioLoader {
     public static func parse(_ text: String, file: String, overrides: [String] = []) throws(Diagnostic) -> Scenario {
         let document = try Overrides.apply(overrides, to: try YAMLNode.parse(text, file: file))
         var top = try MappingReader(document, context: "the scenario")
-        let name = try top.required("name").text("'name'")
+        let nameNode = try top.required("name")
+        let name = try nameNode.text("'name'")
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw Diagnostic.error(at: document.location, "'name' cannot be empty")
+            throw Diagnostic.error(at: nameNode.location, "'name' cannot be empty")
         }
         let description = try top.optional("description")?.text("'description'") ?? ""
         let seed = try top.optional("seed").map { (node) throws(Diagnostic) in try readSeed(node) } ?? 1

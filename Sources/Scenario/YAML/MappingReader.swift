@@ -26,11 +26,14 @@ public struct MappingReader {
         return entries[index].value.isNull ? nil : entries[index].value
     }
 
+    /// The value of `key`; when it is missing but an unread key looks like a typo of it, the
+    /// typo is the error worth reporting.
     public mutating func required(_ key: String) throws(Diagnostic) -> YAMLNode {
-        guard let value = optional(key) else {
-            throw Diagnostic.error(at: node.location, "\(context) needs '\(key)'")
+        if let value = optional(key) { return value }
+        for (index, entry) in entries.enumerated() where !used[index] && MappingReader.editDistance(entry.key, key) <= 2 {
+            throw Diagnostic.error(at: entry.keyLocation, "unknown key '\(entry.key)' in \(context); did you mean '\(key)'?")
         }
-        return value
+        throw Diagnostic.error(at: node.location, "\(context) needs '\(key)'")
     }
 
     /// The keys present, in document order: for mappings whose keys are names (stations).

@@ -70,7 +70,8 @@ extension YAMLNode {
         return value
     }
 
-    /// An identifier: letters, digits, `-`, `_` and `.`, as used in metric names and streams.
+    /// An identifier: letters, digits, `-` and `_`, as used in metric names and streams (no
+    /// dots: they separate the parts of `--set` paths and metric components).
     public func name(_ what: String) throws(Diagnostic) -> String {
         let raw = try text(what)
         try YAMLNode.checkName(raw, what: what, at: location)

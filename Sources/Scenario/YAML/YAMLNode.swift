@@ -26,11 +26,16 @@ public struct YAMLNode: Sendable {
 
     /// Parses `text`; `file` names it in diagnostics.
     public static func parse(_ text: String, file: String) throws(Diagnostic) -> YAMLNode {
+        if let position = AliasKeys.first(in: text) {
+            throw Diagnostic.error(
+                at: SourceLocation(file: file, line: position.line, column: position.column),
+                "an alias cannot be a mapping key")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw YAMLNode.diagnostic(for: error, file: file)
+            throw YAMLNode.diagnostic(for: error, file: file, text: text)
         } catch {
             throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
         }
@@ -74,18 +79,43 @@ public struct YAMLNode: Sendable {
         }
     }
 
-    private static func diagnostic(for error: YamlError, file: String) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, file: String, text: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
+        func explained(_ context: YamlError.Context?, _ problem: String) -> String {
+            guard let context, !context.text.isEmpty else { return problem }
+            return "\(context.text), \(problem)"
+        }
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .error(at: at(mark), problem)
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            return .error(at: at(mark), explained(context, problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(at: at(context.mark), "duplicate key '\(duplicates.joined(separator: "', '"))'")
+            let key = duplicates.first ?? ""
+            let line = repetition(of: key, after: context.mark, in: text) ?? context.mark.line
+            return .error(at: SourceLocation(file: file, line: line, column: context.mark.column), "duplicate key '\(duplicates.joined(separator: "', '"))'")
         case .reader(let problem, _, _, _):
             return .error(at: SourceLocation(file: file, line: 1, column: 1), problem)
         default:
             return .error(at: SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
         }
+    }
+
+    /// Yams reports a duplicate key at its first occurrence; the mistake is the repetition.
+    /// In block style it is the next line that starts with the key at the same column.
+    private static func repetition(of key: String, after first: Mark, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        for index in first.line..<lines.count {
+            let line = Array(lines[index].unicodeScalars)
+            let start = first.column - 1
+            guard start >= 0, line.count > start else { continue }
+            let rest = String(String.UnicodeScalarView(line[start...]))
+            let indentation = line[..<start].allSatisfy { $0 == " " || $0 == "-" }
+            if indentation, rest.hasPrefix(key), rest.dropFirst(key.count).trimmingPrefix(" ").hasPrefix(":") {
+                return index + 1
+            }
+        }
+        return nil
     }
 
     /// What the node is, for messages: "a mapping", "a list", "'abc'".

@@ -2,7 +2,7 @@
 public struct ComponentID: Hashable, Sendable {
     public let index: UInt32
 
-    init(index: UInt32) {
+    public init(index: UInt32) {
         self.index = index
     }
 }
@@ -29,7 +29,7 @@ public struct Event: Sendable {
     public static let maximumComponents = 1 << 20
     public static let maximumSequence: UInt64 = 1 << 44
 
-    init(time: SimTime, sequence: UInt64, target: ComponentID, kind: UInt32, subject: UInt32, argument: UInt64) {
+    public init(time: SimTime, sequence: UInt64, target: ComponentID, kind: UInt32, subject: UInt32, argument: UInt64) {
         self.time = time
         self.order = sequence << Event.targetBits | UInt64(target.index)
         self.kind = kind

@@ -61,7 +61,7 @@ public struct LatencyRecorder: Sendable {
     /// percentiles are not measured.
     public func percentile(_ percentile: Double) -> Double {
         guard count > 0, let histogram else { return .nan }
-        return Double(histogram.valueAtPercentile(percentile)) * 1e-9
+        return SimTime(nanoseconds: Int64(histogram.valueAtPercentile(percentile))).seconds
     }
 
     /// Adds another recorder's values, as when pooling replications.

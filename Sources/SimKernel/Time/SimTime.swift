@@ -32,8 +32,9 @@ public struct SimTime: Hashable, Comparable, Sendable {
         }
     }
 
-    /// This time in seconds, for statistics and reports.
-    public var seconds: Double { Double(nanoseconds) * 1e-9 }
+    /// This time in seconds, for statistics and reports. A division, not a multiplication by
+    /// 1e-9, so that the result is the double nearest the exact value (300 ms is 0.3).
+    public var seconds: Double { Double(nanoseconds) / 1e9 }
 
     public static func < (lhs: SimTime, rhs: SimTime) -> Bool { lhs.nanoseconds < rhs.nanoseconds }
 
