@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= scenarios/validation/mm1.yaml
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test deps build bench bench-c clean
+.PHONY: run test deps build bench alloc-check clean
 
 deps:
 	@if ! dpkg -s libgsl-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -37,6 +37,17 @@ bench: build
 		.build/bench-c/phold 350000 1 60 | sed 's/^/c     /'; \
 	done
 	@.build/release/rehearse bench hold --pending 1000000 --events 5000000 | sed 's/^/swift hold 1M pending: /'
+
+# The same scenario at 1x, 2x and 4x the events with the same number of samples: the count
+# of malloc calls stays flat when nothing is allocated per event.
+alloc-check: build
+	@mkdir -p .build/tools
+	@gcc -O2 -shared -fPIC -o .build/tools/malloc_count.so tools/malloc_count.c -ldl
+	@for seconds in 20000 40000 80000; do \
+		LD_PRELOAD=$(CURDIR)/.build/tools/malloc_count.so .build/release/rehearse run $(SCENARIO) \
+			--set duration=$${seconds}s --set warmup=100s --set sample_interval=$$((seconds / 10))s \
+			--replications 1 --jobs 1 --out .build/tools/alloc-run --quiet 2>&1 | grep -E "malloc_calls|events in" | tr '\n' ' '; echo; \
+	done
 
 clean:
 	rm -rf .build reports/*/
