@@ -46,3 +46,13 @@ public final class RandomStream {
     /// True with probability `p`.
     public func bernoulli(_ p: Double) -> Bool { gsl_rng_uniform(generator) < p }
 }
+
+extension RandomStream {
+    /// 64 uniformly random bits, from two 32-bit outputs of the generator (high word first):
+    /// what Envoy's `Random::RandomGenerator::random()` returns.
+    public func bits64() -> UInt64 {
+        let high = UInt64(gsl_rng_get(generator)) & 0xFFFF_FFFF
+        let low = UInt64(gsl_rng_get(generator)) & 0xFFFF_FFFF
+        return high << 32 | low
+    }
+}
