@@ -1,0 +1,120 @@
+import Infra
+import SimKernel
+
+/// What every proxy of the edge shares: configuration, resolved routes, upstream hosts and
+/// the statistics they all add to.
+final class EdgeShared {
+    let configuration: EdgeConfiguration
+    let routes: ClassRoutes
+    let hosts: [ClusterHosts]
+    /// Ring hash and Maglev key of each host, per cluster: its address, `10.<zone>.<i>:8080`.
+    let hashKeys: [[String]]
+    let edge: EdgeStatistics
+    let clusterStatistics: [ClusterStatistics]
+
+    init(configuration: EdgeConfiguration, routes: ClassRoutes, hosts: [ClusterHosts], edge: EdgeStatistics, clusterStatistics: [ClusterStatistics]) {
+        self.configuration = configuration
+        self.routes = routes
+        self.hosts = hosts
+        hashKeys = hosts.map { cluster in
+            cluster.instances.map { "10.\($0.zone.index).\($0.index / 256).\($0.index % 256):8080" }
+        }
+        self.edge = edge
+        self.clusterStatistics = clusterStatistics
+    }
+}
+
+/// The edge: a network load balancer in front of a fleet of Envoy proxy hosts, routing to
+/// the clusters of upstream service instances.
+public final class Edge {
+    let shared: EdgeShared
+    private var proxies: [Unmanaged<ProxyHost>] = []
+    /// Proxies of each zone, by zone index; the network load balancer picks among them.
+    private var proxiesByZone: [[Int]]
+    private let choice: RandomStream
+    public let statistics: EdgeStatistics
+
+    /// Builds the edge's components. `services` gives each service's instances by name.
+    public init(
+        _ configuration: EdgeConfiguration, traffic: TrafficConfiguration, services: [String: [ServiceInstance]],
+        in simulation: Simulation
+    ) throws(EdgeConfigurationError) {
+        var clusterIndex: [String: Int] = [:]
+        var hosts: [ClusterHosts] = []
+        for (index, cluster) in configuration.clusters.enumerated() {
+            clusterIndex[cluster.name] = index
+            guard let instances = services[cluster.service], !instances.isEmpty else {
+                throw EdgeConfigurationError("cluster '\(cluster.name)' names service '\(cluster.service)', which has no instances")
+            }
+            hosts.append(ClusterHosts(targets: instances.map(\.id), zones: instances.map(\.zone), instances: instances))
+        }
+        let routes = try ClassRoutes(classes: traffic.classes, routes: configuration.routes, clusterIndex: clusterIndex, tenants: traffic.tenants)
+        statistics = EdgeStatistics()
+        simulation.register(statistics)
+        let clusterStatistics = configuration.clusters.enumerated().map { index, cluster in
+            ClusterStatistics(name: cluster.name, hosts: hosts[index].targets.count, perHost: cluster.perHostStatistics)
+        }
+        for cluster in clusterStatistics { simulation.register(cluster) }
+        shared = EdgeShared(configuration: configuration, routes: routes, hosts: hosts, edge: statistics, clusterStatistics: clusterStatistics)
+        proxiesByZone = []
+        choice = simulation.streams.stream("edge.nlb/choice")
+        for index in 0..<configuration.proxies.count {
+            let zone = configuration.proxies.zones[index % configuration.proxies.zones.count]
+            let proxy: ProxyHost
+            do {
+                proxy = try ProxyHost(index: index, zone: zone, model: shared, streams: simulation.streams)
+            } catch {
+                throw EdgeConfigurationError("cluster load balancer: \(error)")
+            }
+            simulation.register(proxy)
+            proxy.start(in: simulation)
+            proxies.append(.passUnretained(proxy))
+            while proxiesByZone.count <= Int(zone.index) { proxiesByZone.append([]) }
+            proxiesByZone[Int(zone.index)].append(index)
+        }
+        let summary = EdgeProxySummary(proxies: proxies.map { $0.takeUnretainedValue() })
+        simulation.register(summary)
+    }
+
+    /// Checks what can only be checked against the traffic: every request class's route and
+    /// clusters. Scenario validation calls it so that nothing fails once a run has started.
+    public static func validate(_ configuration: EdgeConfiguration, traffic: TrafficConfiguration) throws(EdgeConfigurationError) {
+        var clusterIndex: [String: Int] = [:]
+        for (index, cluster) in configuration.clusters.enumerated() { clusterIndex[cluster.name] = index }
+        _ = try ClassRoutes(classes: traffic.classes, routes: configuration.routes, clusterIndex: clusterIndex, tenants: 1)
+    }
+
+    /// A client request reaches the network load balancer, which passes it to a proxy of the
+    /// client's zone (any zone with cross-zone load balancing, or when the zone has none).
+    public func admit(tenant: UInt32, requestClass: Int, clientZone: Zone, in simulation: Simulation) {
+        statistics.requestReceived(at: simulation.now)
+        let zone = Int(clientZone.index)
+        let proxy: Int
+        if !shared.configuration.crossZoneLoadBalancing, zone < proxiesByZone.count, !proxiesByZone[zone].isEmpty {
+            let local = proxiesByZone[zone]
+            proxy = local[choice.index(below: local.count)]
+        } else {
+            proxy = choice.index(below: proxies.count)
+        }
+        proxies[proxy]._withUnsafeGuaranteedRef {
+            $0.admit(tenant: tenant, requestClass: requestClass, clientZone: clientZone, at: simulation.now, in: simulation)
+        }
+    }
+}
+
+/// Reports the proxies' worker utilization as `edge.proxies`: the mean and the extremes.
+final class EdgeProxySummary: Component {
+    private let proxies: [ProxyHost]
+
+    init(proxies: [ProxyHost]) {
+        self.proxies = proxies
+    }
+
+    override func report(at time: SimTime, into table: inout MetricTable) {
+        let utilization = proxies.map { $0.workerUtilization(at: time) }
+        table.append("edge.proxies", "count", "count", Double(proxies.count))
+        table.append("edge.proxies", "worker_utilization_mean", "ratio", utilization.reduce(0, +) / Double(utilization.count))
+        table.append("edge.proxies", "worker_utilization_max", "ratio", utilization.max() ?? .nan)
+        table.append("edge.proxies", "worker_utilization_min", "ratio", utilization.min() ?? .nan)
+    }
+}

@@ -1,0 +1,41 @@
+import Infra
+import SimKernel
+
+extension ProxyHost {
+    /// Checks every host of the cluster (a connection refused by a stopped instance is a
+    /// network failure) and schedules the next round.
+    func healthCheckTick(cluster: Int, in simulation: Simulation) {
+        guard let check = model.configuration.clusters[cluster].healthCheck else { return }
+        for host in 0..<clusters[cluster].loadBalancer.hostCount {
+            applyHealthCheck(cluster: cluster, host: host)
+        }
+        simulation.schedule(after: check.interval, target: id, kind: Kind.healthCheck.rawValue, subject: UInt32(cluster))
+    }
+
+    func applyHealthCheck(cluster: Int, host: Int) {
+        let up = model.hosts[cluster].instances[host].isUp
+        if clusters[cluster].health!.record(up ? .success : .networkFailure, host: host) != nil {
+            clusters[cluster].updateBalancer(host: host)
+        }
+    }
+
+    /// Outlier detection's interval: ejections that ran their time end, and success-rate and
+    /// failure-percentage outliers are looked for.
+    func outlierTick(cluster: Int, in simulation: Simulation) {
+        guard let configuration = model.configuration.clusters[cluster].outlierDetection else { return }
+        let (returned, decisions) = clusters[cluster].outlier!.tick(at: simulation.now, random: &random)
+        let statistics = model.clusterStatistics[cluster]
+        for host in returned {
+            statistics.ejectionsActive -= 1
+            clusters[cluster].updateBalancer(host: host)
+        }
+        for (host, decision) in decisions {
+            statistics.count(decision)
+            if case .ejected = decision {
+                statistics.ejectionsActive += 1
+                clusters[cluster].updateBalancer(host: host)
+            }
+        }
+        simulation.schedule(after: configuration.interval, target: id, kind: Kind.outlierTick.rawValue, subject: UInt32(cluster))
+    }
+}

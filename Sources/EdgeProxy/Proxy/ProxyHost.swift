@@ -1,0 +1,188 @@
+import Infra
+import SimKernel
+
+/// One Envoy proxy host: worker threads that spend CPU on each request and response, the
+/// router (route, cluster, timeouts, retries), and per cluster its own load balancer,
+/// circuit breakers, outlier detector and health checker.
+///
+/// A request's life here: it queues for a worker (request CPU), is routed and sent to an
+/// upstream host chosen by the cluster's balancer (or waits for a connection, or overflows),
+/// its answer (or a timeout) may lead to a retry after a jittered back-off, and the final
+/// response queues for a worker again (response CPU) before it leaves for the client.
+public final class ProxyHost: Component {
+    enum Kind: UInt32 {
+        case downstream = 1
+        case cpuDone
+        case backoffDone
+        case timeouts
+        case healthCheck
+        case outlierTick
+    }
+
+    public let index: Int
+    public let zone: Zone
+    let model: EdgeShared
+    var exchanges = ExchangeTable()
+    var workers: Station
+    var clusters: [ClusterRuntime]
+    var timeouts: [CommonTimeouts]
+    var random: StreamRandom
+    let cpu: RandomStream
+    let latencies: RandomStream
+
+    init(index: Int, zone: Zone, model: EdgeShared, streams: RandomStreams) throws(LoadBalancerConfigError) {
+        self.index = index
+        self.zone = zone
+        self.model = model
+        let prefix = "edge.proxy.\(index)"
+        random = StreamRandom(streams.stream("\(prefix)/envoy-random"))
+        cpu = streams.stream("\(prefix)/cpu")
+        latencies = streams.stream("\(prefix)/network")
+        workers = Station(servers: model.configuration.proxies.workers, percentiles: false)
+        timeouts = model.routes.timeoutLists.map { CommonTimeouts(duration: $0.duration) }
+        clusters = []
+        for (clusterIndex, cluster) in model.configuration.clusters.enumerated() {
+            let hosts = model.hosts[clusterIndex]
+            // With active health checks, hosts start unhealthy until their first check, as in Envoy.
+            let initial: UpstreamEndpoint.Health = cluster.healthCheck == nil ? .healthy : .unhealthy
+            let endpoints = hosts.instances.map { instance in
+                UpstreamEndpoint(hashKey: model.hashKeys[clusterIndex][instance.index], locality: Int(instance.zone.index), health: initial)
+            }
+            let balancer = try ClusterLoadBalancer(endpoints: endpoints, policy: cluster.policy, common: cluster.common, random: &random)
+            clusters.append(ClusterRuntime(
+                index: clusterIndex, loadBalancer: balancer, breakers: CircuitBreakers(cluster.circuitBreakers),
+                outlier: cluster.outlierDetection.map { OutlierDetector($0, hosts: endpoints.count) },
+                health: cluster.healthCheck.map { HealthChecker($0, hosts: endpoints.count) },
+                activeRequests: HostCounts(hosts: endpoints.count)))
+        }
+    }
+
+    /// Starts the periodic health checks and outlier evaluations, each at a random offset
+    /// within its first interval, as Envoy's jittered timers spread them.
+    func start(in simulation: Simulation) {
+        for (index, cluster) in model.configuration.clusters.enumerated() {
+            if let check = cluster.healthCheck {
+                for host in 0..<clusters[index].loadBalancer.hostCount {
+                    applyHealthCheck(cluster: index, host: host)
+                }
+                let offset = SimTime(nanoseconds: Int64(random.random() % UInt64(check.interval.nanoseconds)))
+                simulation.schedule(after: offset, target: id, kind: Kind.healthCheck.rawValue, subject: UInt32(index))
+            }
+            if let outlier = cluster.outlierDetection {
+                simulation.schedule(after: outlier.interval, target: id, kind: Kind.outlierTick.rawValue, subject: UInt32(index))
+            }
+        }
+    }
+
+    // MARK: Arrival and workers
+
+    /// A client request enters this proxy (called by the network load balancer); it arrives
+    /// after the client's latency.
+    func admit(tenant: UInt32, requestClass: Int, clientZone: Zone, at now: SimTime, in simulation: Simulation) {
+        let slot = exchanges.allocate()
+        exchanges[slot].created = now
+        exchanges[slot].tenant = tenant
+        exchanges[slot].requestClass = UInt16(requestClass)
+        exchanges[slot].clientZone = clientZone
+        exchanges[slot].phase = .requestCPU
+        exchanges[slot].attempts = 0
+        exchanges[slot].host = -1
+        exchanges[slot].cluster = -1
+        exchanges[slot].holdsRetrySlot = false
+        exchanges[slot].previousHosts = (-1, -1, -1, -1)
+        exchanges[slot].flags = []
+        exchanges[slot].local = false
+        simulation.schedule(after: clientLatency(clientZone), target: id, kind: Kind.downstream.rawValue, subject: slot)
+    }
+
+    func clientLatency(_ clientZone: Zone) -> SimTime {
+        model.configuration.clientLatency.sampleTime(latencies)
+    }
+
+    public override func handle(_ event: Event, in simulation: Simulation) {
+        if event.kind == UpstreamMessage.responseKind {
+            upstreamAnswered(UpstreamMessage.Answer(subject: event.subject, argument: event.argument), in: simulation)
+            return
+        }
+        switch Kind(rawValue: event.kind) {
+        case .downstream:
+            queueForWorker(event.subject, in: simulation)
+        case .cpuDone:
+            workerDone(server: Int(event.subject), in: simulation)
+        case .backoffDone:
+            backoffEnded(slot: event.subject, generation: UInt32(truncatingIfNeeded: event.argument), in: simulation)
+        case .timeouts:
+            timeoutsFired(list: Int(event.subject), in: simulation)
+        case .healthCheck:
+            healthCheckTick(cluster: Int(event.subject), in: simulation)
+        case .outlierTick:
+            outlierTick(cluster: Int(event.subject), in: simulation)
+        case nil:
+            preconditionFailure("unknown proxy event \(event.kind)")
+        }
+    }
+
+    func queueForWorker(_ slot: UInt32, in simulation: Simulation) {
+        if case .started(let server) = workers.arrive(job: slot, at: simulation.now) {
+            startWork(slot, on: server, in: simulation)
+        }
+    }
+
+    private func startWork(_ slot: UInt32, on server: Int, in simulation: Simulation) {
+        let proxies = model.configuration.proxies
+        let cost = exchanges[slot].phase == .requestCPU ? proxies.requestCPU : proxies.responseCPU
+        simulation.schedule(after: cost.sampleTime(cpu), target: id, kind: Kind.cpuDone.rawValue, subject: UInt32(server))
+    }
+
+    private func workerDone(server: Int, in simulation: Simulation) {
+        let (slot, next) = workers.complete(server: server, at: simulation.now)
+        if let next { startWork(next, on: server, in: simulation) }
+        if exchanges[slot].phase == .requestCPU {
+            route(slot, in: simulation)
+        } else {
+            finish(slot, in: simulation)
+        }
+    }
+
+    // MARK: Final responses
+
+    /// The request's final response: it goes through a worker once more, then to the client.
+    func respond(_ slot: UInt32, status: UInt16, flags: ResponseFlags, local: Bool, in simulation: Simulation) {
+        exchanges[slot].status = status
+        exchanges[slot].flags.formUnion(flags)
+        exchanges[slot].local = local
+        if exchanges[slot].holdsRetrySlot, exchanges[slot].cluster >= 0 {
+            clusters[Int(exchanges[slot].cluster)].breakers.endRetry()
+            exchanges[slot].holdsRetrySlot = false
+        }
+        exchanges[slot].phase = .responseCPU
+        queueForWorker(slot, in: simulation)
+    }
+
+    private func finish(_ slot: UInt32, in simulation: Simulation) {
+        let exchange = exchanges[slot]
+        let arrival = simulation.now + clientLatency(exchange.clientZone)
+        model.edge.requestAnswered(
+            status: exchange.status, flags: exchange.flags, local: exchange.local, latency: arrival - exchange.created, at: simulation.now)
+        exchanges.release(slot)
+    }
+
+    // MARK: Statistics
+
+    public override func resetStatistics(at time: SimTime) {
+        workers.resetStatistics(at: time)
+    }
+
+    public override func report(at time: SimTime, into table: inout MetricTable) {
+        let statistics = workers.statistics
+        let component = "edge.proxy.\(index)"
+        table.append(component, "worker_utilization", "ratio", statistics.busyServers.mean(at: time) / Double(workers.servers))
+        table.append(component, "worker_queue_mean", "count", statistics.queueLength.mean(at: time))
+        table.append(component, "worker_wait_mean", "ms", statistics.waits.mean * 1000)
+    }
+
+    /// Mean worker utilization since the warm-up, for the edge's summary.
+    func workerUtilization(at time: SimTime) -> Double {
+        workers.statistics.busyServers.mean(at: time) / Double(workers.servers)
+    }
+}
