@@ -12,7 +12,10 @@ public struct Scenario: Sendable {
     public var replications: Int
     public var sampleInterval: SimTime
     public var generator: RandomStream.Generator
-    public var network: NetworkConfiguration
+    /// A textbook queueing network (`sources:` and `stations:`), if the scenario has one.
+    public var network: NetworkConfiguration?
+    /// The architecture (`services:`, `edge:`, `traffic:` ...), if the scenario has one.
+    public var platform: Platform?
     /// Where the scenario was read from, and its text (for the run's record and report).
     public var file: String
     public var text: String

@@ -43,12 +43,24 @@ public enum ScenarioLoader {
         if let node = top.optional("random") {
             generator = try readRandom(node)
         }
-        let (network, warnings) = try NetworkSchema.read(sources: try top.required("sources"), stations: try top.required("stations"))
+        var network: NetworkConfiguration?
+        var warnings: [Diagnostic] = []
+        let sources = top.optional("sources")
+        let stations = top.optional("stations")
+        if sources != nil || stations != nil {
+            (network, warnings) = try NetworkSchema.read(sources: try top.required("sources"), stations: try top.required("stations"))
+        }
+        let platform = try PlatformSchema.read(&top, duration: duration)
+        guard network != nil || platform != nil else {
+            throw Diagnostic.error(
+                at: document.location,
+                "the scenario needs a model: 'sources' and 'stations' (a queueing network), or 'services', 'edge' and 'traffic'")
+        }
         try top.finish()
         return Scenario(
             name: name, description: description, seed: seed, duration: duration, warmup: warmup,
             replications: replications, sampleInterval: sampleInterval, generator: generator, network: network,
-            file: file, text: text, overrides: overrides, warnings: warnings)
+            platform: platform, file: file, text: text, overrides: overrides, warnings: warnings)
     }
 
     private static func readSeed(_ node: YAMLNode) throws(Diagnostic) -> UInt64 {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Scenario
 
 struct ValidateCommand: ParsableCommand {
@@ -15,6 +16,19 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioLoader.load(file: scenario, overrides: overrides)
         for warning in loaded.warnings { printError(warning.description) }
-        print("\(scenario): ok: '\(loaded.name)', \(loaded.network.sources.count) source(s), \(loaded.network.stations.count) station(s), \(loaded.replications) replication(s) of \(loaded.duration)")
+        var parts: [String] = []
+        if let network = loaded.network {
+            parts.append("\(network.sources.count) source(s), \(network.stations.count) station(s)")
+        }
+        if let platform = loaded.platform {
+            parts.append("\(platform.services.count) service(s)")
+            if let edge = platform.edge {
+                parts.append("\(edge.proxies.count) proxies, \(edge.clusters.count) cluster(s)")
+            }
+            if let traffic = platform.traffic {
+                parts.append("\(traffic.classes.count) request kind(s) at \(traffic.rate.formatted(.number)) per second")
+            }
+        }
+        print("\(scenario): ok: '\(loaded.name)', \(parts.joined(separator: ", ")), \(loaded.replications) replication(s) of \(loaded.duration)")
     }
 }

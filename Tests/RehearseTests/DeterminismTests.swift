@@ -54,3 +54,30 @@ import Testing
         #expect(try workspace.data("seed1/replications.csv") != workspace.data("seed2/replications.csv"))
     }
 }
+
+/// The edge (proxies, load balancers, retries, timeouts, outlier detection) is as
+/// deterministic as the kernel: same bytes across runs and thread counts.
+@Suite struct EdgeDeterminismTests {
+    static let scenario = Workspace.packageRoot.appendingPathComponent("scenarios/tradeoffs/lb-policies.yaml").path
+
+    func run(_ workspace: Workspace, _ directory: String, jobs: String) throws {
+        let arguments = [
+            "run", Self.scenario, "--set", "duration=20s", "--set", "warmup=5s", "--set", "sample_interval=5s", "--set", "traffic.rate=1500",
+            "--replications", "2", "--jobs", jobs, "--quiet", "--out", workspace.path(directory),
+        ]
+        let outcome = try CLI.run(arguments, in: workspace.url)
+        try #require(outcome.status == 0, "stderr: \(outcome.stderr)")
+    }
+
+    @Test func edgeRunsAreByteIdenticalWhateverTheThreads() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        try run(workspace, "one", jobs: "1")
+        try run(workspace, "two", jobs: "2")
+        for file in DeterminismTests.csvFiles {
+            #expect(try workspace.data("one/\(file)") == workspace.data("two/\(file)"), "\(file) differs")
+        }
+        let summary = try workspace.text("one/summary.csv")
+        #expect(summary.contains("edge.cluster.least-request,upstream_rq_total,count,2,"))
+    }
+}

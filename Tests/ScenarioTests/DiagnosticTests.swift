@@ -116,7 +116,7 @@ import Testing
                 service: *shared
             """)
         let scenario = try ScenarioLoader.parse(text, file: "t.yaml")
-        #expect(scenario.network.stations.map(\.service) == [.constant(ms(100)), .constant(ms(100))])
+        #expect(scenario.network?.stations.map(\.service) == [.constant(ms(100)), .constant(ms(100))])
     }
 
     // MARK: Unknown keys
@@ -130,7 +130,7 @@ import Testing
     @Test func unknownTopLevelKeyWithoutNearMatchListsTheKnownKeys() {
         let text = base(appending: "author: me")
         #expect(loadError(text)?.description
-            == "t.yaml:11:1: error: unknown key 'author' in the scenario (expected 'name', 'description', 'seed', 'duration', 'warmup', 'replications', 'sample_interval', 'random', 'sources', 'stations')")
+            == "t.yaml:11:1: error: unknown key 'author' in the scenario (expected 'name', 'description', 'seed', 'duration', 'warmup', 'replications', 'sample_interval', 'random', 'sources', 'stations', 'zones', 'network', 'services', 'edge', 'traffic', 'faults')")
     }
 
     /// A misspelled required key is a typo to point at, not a key to ask for.

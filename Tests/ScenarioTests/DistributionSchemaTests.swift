@@ -281,7 +281,7 @@ import Testing
     @Test func interarrivalInASource() throws {
         let text = base(replacingLine: 5, with: "    interarrival: { uniform: { min: 1s, max: 3s } }")
         let scenario = try ScenarioLoader.parse(text, file: "t.yaml")
-        #expect(scenario.network.sources.first?.interarrival == .uniform(lower: 1, upper: 3))
+        #expect(scenario.network?.sources.first?.interarrival == .uniform(lower: 1, upper: 3))
     }
 
     @Test func interarrivalMistakeNamesTheSource() {

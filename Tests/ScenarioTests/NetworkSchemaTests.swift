@@ -16,7 +16,7 @@ import Testing
                 service: 20ms
             """)
         let scenario = try ScenarioLoader.parse(text, file: "t.yaml")
-        let stations = scenario.network.stations
+        let stations = try #require(scenario.network?.stations)
         #expect(stations.map(\.name) == ["server", "db"])
         #expect(stations[0].routes == [
             NetworkConfiguration.Route(station: 1, probability: 0.25), NetworkConfiguration.Route(station: nil, probability: 0.75),
@@ -32,14 +32,14 @@ import Testing
         let text = base(replacingLine: 6, with: "    to: { server: 0.5, other: 0.5 }")
             + "  other:\n    service: 10ms\n"
         let scenario = try ScenarioLoader.parse(text, file: "t.yaml")
-        #expect(scenario.network.sources.first?.routes == [
+        #expect(scenario.network?.sources.first?.routes == [
             NetworkConfiguration.Route(station: 0, probability: 0.5), NetworkConfiguration.Route(station: 1, probability: 0.5),
         ])
     }
 
     @Test func serversDefaultToOne() throws {
         let text = base(replacingLine: 9, with: "")
-        #expect(try ScenarioLoader.parse(text, file: "t.yaml").network.stations.first?.servers == 1)
+        #expect(try ScenarioLoader.parse(text, file: "t.yaml").network?.stations.first?.servers == 1)
     }
 
     // MARK: Routing mistakes
@@ -168,7 +168,7 @@ import Testing
 
     @Test func capacityEqualToServersIsAccepted() throws {
         let text = base(replacingLine: 9, with: "    servers: 2\n    capacity: 2")
-        let station = try #require(try ScenarioLoader.parse(text, file: "t.yaml").network.stations.first)
+        let station = try #require(try ScenarioLoader.parse(text, file: "t.yaml").network?.stations.first)
         #expect(station.servers == 2)
         #expect(station.capacity == 2)
     }
@@ -200,7 +200,7 @@ import Testing
     @Test func stationWithCapacityIsNeverFlagged() throws {
         let text = base(replacingLine: 9, with: "    servers: 1\n    capacity: 10").replacingLine(11, with: "    service: { exponential: { mean: 10s } }")
         let scenario = try ScenarioLoader.parse(text, file: "t.yaml")
-        #expect(scenario.network.stations.first?.capacity == 10)
+        #expect(scenario.network?.stations.first?.capacity == 10)
         #expect(scenario.warnings.isEmpty)
     }
 

@@ -12,7 +12,7 @@ import Testing
 
     @Test func replacesAnExistingScalar() throws {
         let scenario = try parse(["stations.server.servers=3"])
-        #expect(scenario.network.stations.first?.servers == 3)
+        #expect(scenario.network?.stations.first?.servers == 3)
         #expect(scenario.variant == "stations.server.servers=3")
         #expect(scenario.overrides == ["stations.server.servers=3"])
         #expect(scenario.text == baseScenario)
@@ -20,12 +20,12 @@ import Testing
 
     @Test func replacesAWholeDistributionWithAFlowValue() throws {
         let scenario = try parse(["stations.server.service={ lognormal: { median: 80ms, p99: 400ms } }"])
-        #expect(scenario.network.stations.first?.service == .lognormal(median: ms(80), p99: ms(400)))
+        #expect(scenario.network?.stations.first?.service == .lognormal(median: ms(80), p99: ms(400)))
     }
 
     @Test func replacesADistributionWithABareDuration() throws {
         let scenario = try parse(["stations.server.service=80ms"])
-        #expect(scenario.network.stations.first?.service == .constant(ms(80)))
+        #expect(scenario.network?.stations.first?.service == .constant(ms(80)))
     }
 
     @Test func addsAnAbsentTopLevelKey() throws {
@@ -35,19 +35,19 @@ import Testing
 
     @Test func addsAnAbsentStationKey() throws {
         let scenario = try parse(["stations.server.capacity=5"])
-        #expect(scenario.network.stations.first?.capacity == 5)
+        #expect(scenario.network?.stations.first?.capacity == 5)
     }
 
     @Test func addsAWholeStation() throws {
         let scenario = try parse(["stations.db={ service: 5ms }"])
-        #expect(scenario.network.stations.map(\.name) == ["server", "db"])
-        #expect(scenario.network.stations.last?.service == .constant(ms(5)))
+        #expect(scenario.network?.stations.map(\.name) == ["server", "db"])
+        #expect(scenario.network?.stations.last?.service == .constant(ms(5)))
     }
 
     @Test func laterOverridesWin() throws {
         let overrides = ["stations.server.servers=2", "stations.server.servers=4"]
         let scenario = try parse(overrides)
-        #expect(scenario.network.stations.first?.servers == 4)
+        #expect(scenario.network?.stations.first?.servers == 4)
         #expect(scenario.variant == "stations.server.servers=2;stations.server.servers=4")
     }
 
@@ -58,14 +58,14 @@ import Testing
 
     @Test func emptyValueRemovesAnOptionalKey() throws {
         let text = base(replacingLine: 9, with: "    servers: 1\n    capacity: 4")
-        #expect(try parse([], text: text).network.stations.first?.capacity == 4)
-        #expect(try parse(["stations.server.capacity="], text: text).network.stations.first?.capacity == nil)
+        #expect(try parse([], text: text).network?.stations.first?.capacity == 4)
+        #expect(try parse(["stations.server.capacity="], text: text).network?.stations.first?.capacity == nil)
     }
 
     @Test func indexesIntoAList() throws {
         let text = base(replacingLine: 10, with: "    service: { mixture: [ { weight: 1, constant: 10ms }, { weight: 1, constant: 30ms } ] }")
         let scenario = try parse(["stations.server.service.mixture.1.weight=3"], text: text)
-        #expect(scenario.network.stations.first?.service
+        #expect(scenario.network?.stations.first?.service
             == .mixture(Mixture(components: [.constant(ms(10)), .constant(ms(30))], weights: [1, 3])))
     }
 

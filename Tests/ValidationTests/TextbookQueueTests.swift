@@ -33,18 +33,19 @@ import Testing
     @Test(arguments: scenarios)
     func matchesClosedForms(name: String) throws {
         let scenario = try TextbookQueueTests.load(name)
-        for source in scenario.network.sources {
+        let network = try #require(scenario.network)
+        for source in network.sources {
             guard case .exponential = source.interarrival else {
                 Issue.record("the closed forms need Poisson arrivals")
                 return
             }
         }
         let results = ScenarioRunner.run(scenario, replications: scenario.replications, jobs: 2)
-        let rates = try #require(scenario.network.stationArrivalRates())
-        let theory = scenario.network.stationTheory(rates: rates)
+        let rates = try #require(network.stationArrivalRates())
+        let theory = network.stationTheory(rates: rates)
         var checked = 0
         var sojourns = 0.0
-        for (index, station) in scenario.network.stations.enumerated() {
+        for (index, station) in network.stations.enumerated() {
             let expected = try #require(theory[index], "no closed form for station \(station.name)")
             let component = "station.\(station.name)"
             check(results, component, "wait_mean", "s", expected.wait)
@@ -57,7 +58,7 @@ import Testing
             }
             sojourns += expected.sojourn
         }
-        if scenario.network.stations.count > 1 {
+        if network.stations.count > 1 {
             check(results, "network", "response_mean", "s", sojourns)
             checked += 1
         }
@@ -81,9 +82,10 @@ import Testing
         var scenario = try TextbookQueueTests.load(name)
         scenario.duration = SimTime(nanoseconds: scenario.duration.nanoseconds / 4)
         let results = ScenarioRunner.run(scenario, replications: 4, jobs: 2)
+        let network = try #require(scenario.network)
         for result in results {
             let metrics = result.metrics
-            for station in scenario.network.stations {
+            for station in network.stations {
                 let c = "station.\(station.name)"
                 let l = try #require(metrics.value(c, "number_in_system_mean", "jobs"))
                 let lambda = try #require(metrics.value(c, "throughput", "per_s"))

@@ -20,7 +20,7 @@ public struct MappingReader {
 
     /// The value of `key`, if present and not null.
     public mutating func optional(_ key: String) -> YAMLNode? {
-        known.append(key)
+        if !known.contains(key) { known.append(key) }
         guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
         used[index] = true
         return entries[index].value.isNull ? nil : entries[index].value

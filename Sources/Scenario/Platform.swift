@@ -1,0 +1,32 @@
+import EdgeProxy
+import Infra
+import SimKernel
+
+/// The architecture part of a scenario: zones, the network, application services, the Envoy
+/// edge in front of them, the clients' traffic and injected faults.
+public struct Platform: Sendable {
+    public struct Service: Sendable {
+        public var name: String
+        public var instances: Int
+        /// Zone indices the instances are spread over, in turn.
+        public var zones: [Int]
+        public var instance: ServiceInstanceConfiguration
+        /// The first `slowInstances` instances run at `slowSpeed` (a heterogeneous fleet).
+        public var slowInstances: Int
+        public var slowSpeed: Double
+    }
+
+    public struct Outage: Sendable {
+        public var service: String
+        public var instances: [Int]
+        public var at: SimTime
+        public var duration: SimTime?
+    }
+
+    public var zones: [String]
+    public var network: NetworkLatency
+    public var services: [Service]
+    public var edge: EdgeConfiguration?
+    public var traffic: TrafficConfiguration?
+    public var outages: [Outage]
+}

@@ -1,0 +1,171 @@
+import EdgeProxy
+import Infra
+import SimKernel
+
+/// Reads `zones:`, `network:`, `services:` and `faults:`.
+///
+/// ```yaml
+/// zones: [a, b, c]
+/// network: { same_zone: 250us, cross_zone: 1ms, client: 5ms }
+/// services:
+///   web: { instances: 12, concurrency: 16, service_time: { lognormal: { median: 20ms, p99: 120ms } },
+///          slow: { instances: 3, speed: 0.33 } }
+/// faults:
+///   - { at: 2m, stop_instances: { service: web, instances: [0, 1], for: 1m } }
+/// ```
+enum PlatformSchema {
+    /// The architecture keys of the top level; nil when the scenario has none of them.
+    static func read(_ top: inout MappingReader, duration: SimTime) throws(Diagnostic) -> Platform? {
+        let zonesNode = top.optional("zones")
+        let networkNode = top.optional("network")
+        let servicesNode = top.optional("services")
+        let edgeNode = top.optional("edge")
+        let trafficNode = top.optional("traffic")
+        let faultsNode = top.optional("faults")
+        guard [zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode].contains(where: { $0 != nil }) else { return nil }
+        let zones = try zones(zonesNode)
+        let (latency, client) = try network(networkNode)
+        let services = try services(servicesNode, zones: zones)
+        var edge: EdgeConfiguration?
+        var traffic: TrafficConfiguration?
+        if let trafficNode { traffic = try TrafficSchema.read(trafficNode, zones: zones) }
+        if let edgeNode {
+            guard let trafficNode, let traffic else {
+                throw Diagnostic.error(at: edgeNode.location, "'edge' needs 'traffic': the clients whose requests it routes")
+            }
+            let configuration = try EdgeSchema.read(edgeNode, zones: zones, network: latency, client: client, services: services)
+            do {
+                try Edge.validate(configuration, traffic: traffic)
+            } catch {
+                throw Diagnostic.error(at: trafficNode.location, error.description)
+            }
+            edge = configuration
+        } else if let trafficNode {
+            throw Diagnostic.error(at: trafficNode.location, "'traffic' needs 'edge': the proxies its requests go through")
+        }
+        let outages = try faults(faultsNode, services: services, duration: duration)
+        return Platform(zones: zones, network: latency, services: services, edge: edge, traffic: traffic, outages: outages)
+    }
+
+    static func zones(_ node: YAMLNode?) throws(Diagnostic) -> [String] {
+        guard let node else { return ["a"] }
+        guard case .sequence(let items) = node.content, !items.isEmpty else {
+            throw Diagnostic.error(at: node.location, "'zones' must be a list of zone names")
+        }
+        var names: [String] = []
+        for item in items {
+            let name = try item.name("zone name")
+            if names.contains(name) { throw Diagnostic.error(at: item.location, "zone '\(name)' is listed twice") }
+            names.append(name)
+        }
+        guard names.count <= 256 else { throw Diagnostic.error(at: node.location, "at most 256 zones") }
+        return names
+    }
+
+    static func zoneIndex(_ node: YAMLNode, zones: [String], _ what: String) throws(Diagnostic) -> Int {
+        let name = try node.text(what)
+        guard let index = zones.firstIndex(of: name) else {
+            throw Diagnostic.error(at: node.location, "\(what) '\(name)' is not one of the zones (\(zones.joined(separator: ", ")))")
+        }
+        return index
+    }
+
+    /// The network's one-way latencies; defaults are assumptions for a cloud region.
+    static func network(_ node: YAMLNode?) throws(Diagnostic) -> (NetworkLatency, Distribution) {
+        var latency = NetworkLatency.datacenter
+        var client = Distribution.constant(0.002)
+        guard let node else { return (latency, client) }
+        var reader = try MappingReader(node, context: "'network'")
+        if let same = reader.optional("same_zone") {
+            latency.sameZone = try DistributionSchema.read(same, "'network.same_zone'", values: .durations)
+        }
+        if let cross = reader.optional("cross_zone") {
+            latency.crossZone = try DistributionSchema.read(cross, "'network.cross_zone'", values: .durations)
+        }
+        if let clientNode = reader.optional("client") {
+            client = try DistributionSchema.read(clientNode, "'network.client'", values: .durations)
+        }
+        try reader.finish()
+        return (latency, client)
+    }
+
+    static func services(_ node: YAMLNode?, zones: [String]) throws(Diagnostic) -> [Platform.Service] {
+        guard let node else { return [] }
+        var reader = try MappingReader(node, context: "'services'")
+        var services: [Platform.Service] = []
+        for entry in reader.allEntries() {
+            try YAMLNode.checkName(entry.key, what: "service name", at: entry.keyLocation)
+            services.append(try service(entry, zones: zones))
+        }
+        return services
+    }
+
+    private static func service(_ entry: YAMLNode.Entry, zones: [String]) throws(Diagnostic) -> Platform.Service {
+        let what = "service '\(entry.key)'"
+        var reader = try MappingReader(entry.value, context: what)
+        let instances = try reader.required("instances").integer("\(what) instances", in: 1...100_000)
+        var zoneIndices = Array(zones.indices)
+        if let zonesNode = reader.optional("zones") {
+            guard case .sequence(let items) = zonesNode.content, !items.isEmpty else {
+                throw Diagnostic.error(at: zonesNode.location, "\(what) zones must be a list of zone names")
+            }
+            zoneIndices = []
+            for item in items { zoneIndices.append(try zoneIndex(item, zones: zones, "\(what) zone")) }
+        }
+        let concurrency = try reader.optional("concurrency")?.integer("\(what) concurrency", in: 1...100_000) ?? 1
+        let queueCapacity = try reader.optional("queue_capacity")?.integer("\(what) queue_capacity", in: 0...100_000_000)
+        let serviceTime = try DistributionSchema.read(try reader.required("service_time"), "\(what) service_time", values: .durations)
+        let errorProbability = try reader.optional("error_probability")?.probability("\(what) error_probability") ?? 0
+        let errorStatus = try reader.optional("error_status")?.integer("\(what) error_status", in: 500...599) ?? 500
+        var slowInstances = 0
+        var slowSpeed = 1.0
+        if let slowNode = reader.optional("slow") {
+            var slow = try MappingReader(slowNode, context: "\(what) slow")
+            slowInstances = try slow.required("instances").integer("\(what) slow instances", in: 0...instances)
+            let speedNode = try slow.required("speed")
+            slowSpeed = try speedNode.positiveNumber("\(what) slow speed")
+            try slow.finish()
+        }
+        try reader.finish()
+        return Platform.Service(
+            name: entry.key, instances: instances, zones: zoneIndices,
+            instance: ServiceInstanceConfiguration(
+                concurrency: concurrency, queueCapacity: queueCapacity, serviceTime: serviceTime,
+                errorProbability: errorProbability, errorStatus: UInt16(errorStatus)),
+            slowInstances: slowInstances, slowSpeed: slowSpeed)
+    }
+
+    static func faults(_ node: YAMLNode?, services: [Platform.Service], duration: SimTime) throws(Diagnostic) -> [Platform.Outage] {
+        guard let node else { return [] }
+        guard case .sequence(let items) = node.content else {
+            throw Diagnostic.error(at: node.location, "'faults' must be a list")
+        }
+        var outages: [Platform.Outage] = []
+        for (index, item) in items.enumerated() {
+            let what = "fault \(index + 1)"
+            var reader = try MappingReader(item, context: what)
+            let at = try reader.required("at").duration("\(what) 'at'")
+            guard at < duration else { throw Diagnostic.error(at: item.location, "\(what) starts after the run ends (\(duration))") }
+            let stopNode = try reader.required("stop_instances")
+            var stop = try MappingReader(stopNode, context: "\(what) stop_instances")
+            let serviceNode = try stop.required("service")
+            let serviceName = try serviceNode.text("\(what) service")
+            guard let service = services.first(where: { $0.name == serviceName }) else {
+                throw Diagnostic.error(at: serviceNode.location, "\(what) names unknown service '\(serviceName)'")
+            }
+            let instancesNode = try stop.required("instances")
+            guard case .sequence(let indexNodes) = instancesNode.content, !indexNodes.isEmpty else {
+                throw Diagnostic.error(at: instancesNode.location, "\(what) instances must be a list of instance numbers")
+            }
+            var instances: [Int] = []
+            for indexNode in indexNodes {
+                instances.append(try indexNode.integer("\(what) instance", in: 0...(service.instances - 1)))
+            }
+            let outageDuration = try stop.optional("for")?.positiveDuration("\(what) 'for'")
+            try stop.finish()
+            try reader.finish()
+            outages.append(Platform.Outage(service: serviceName, instances: instances, at: at, duration: outageDuration))
+        }
+        return outages
+    }
+}

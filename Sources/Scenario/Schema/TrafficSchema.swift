@@ -1,0 +1,74 @@
+import EdgeProxy
+import SimKernel
+
+/// Reads `traffic:`, the clients' open-loop load.
+///
+/// ```yaml
+/// traffic:
+///   rate: 2000                # requests per second
+///   tenants: 1000
+///   tenant_skew: 1.0          # Zipf exponent of tenant popularity; 0 is uniform
+///   zones: { a: 0.5, b: 0.5 } # client shares; default: equal
+///   requests:
+///     - { name: api, authority: jira.example.com, path: /rest/api/2/issue, weight: 0.7,
+///         headers: { x-tenant-id: "{tenant}" } }
+/// ```
+enum TrafficSchema {
+    static func read(_ node: YAMLNode, zones: [String]) throws(Diagnostic) -> TrafficConfiguration {
+        var reader = try MappingReader(node, context: "'traffic'")
+        let rate = try reader.required("rate").positiveNumber("'traffic.rate' (requests per second)")
+        let tenants = try reader.optional("tenants")?.integer("'traffic.tenants'", in: 1...100_000_000) ?? 1
+        let skew = try reader.optional("tenant_skew")?.nonNegativeNumber("'traffic.tenant_skew'") ?? 0
+        var shares = Array(repeating: 1.0 / Double(zones.count), count: zones.count)
+        if let zonesNode = reader.optional("zones") {
+            shares = Array(repeating: 0, count: zones.count)
+            var zoneReader = try MappingReader(zonesNode, context: "'traffic.zones'")
+            var total = 0.0
+            for entry in zoneReader.allEntries() {
+                let keyNode = YAMLNode(content: .scalar(entry.key, quoted: false), location: entry.keyLocation)
+                let zone = try PlatformSchema.zoneIndex(keyNode, zones: zones, "client zone")
+                let share = try entry.value.probability("'traffic.zones' share of '\(entry.key)'")
+                shares[zone] = share
+                total += share
+            }
+            guard abs(total - 1) <= 1e-9 else {
+                throw Diagnostic.error(at: zonesNode.location, "'traffic.zones' shares sum to \(total.formatted), not 1")
+            }
+        }
+        let requestsNode = try reader.required("requests")
+        guard case .sequence(let items) = requestsNode.content, !items.isEmpty else {
+            throw Diagnostic.error(at: requestsNode.location, "'traffic.requests' must be a non-empty list of request kinds")
+        }
+        guard items.count <= 4096 else {
+            throw Diagnostic.error(at: requestsNode.location, "'traffic.requests' may list at most 4096 request kinds")
+        }
+        var classes: [RequestClass] = []
+        for (index, item) in items.enumerated() {
+            classes.append(try requestClass(item, number: index + 1, names: classes.map(\.name)))
+        }
+        try reader.finish()
+        return TrafficConfiguration(rate: rate, classes: classes, tenants: tenants, tenantSkew: skew, zoneShares: shares)
+    }
+
+    private static func requestClass(_ node: YAMLNode, number: Int, names: [String]) throws(Diagnostic) -> RequestClass {
+        var reader = try MappingReader(node, context: "request kind \(number)")
+        let nameNode = reader.optional("name")
+        let name = try nameNode?.name("request kind name") ?? "request-\(number)"
+        if names.contains(name), let nameNode { throw Diagnostic.error(at: nameNode.location, "request kind '\(name)' is listed twice") }
+        let what = "request kind '\(name)'"
+        let authority = try reader.required("authority").text("\(what) authority")
+        let path = try reader.required("path").text("\(what) path")
+        guard path.hasPrefix("/") else { throw Diagnostic.error(at: node.location, "\(what) path must start with '/'") }
+        let method = try reader.optional("method")?.text("\(what) method") ?? "GET"
+        var headers: [HTTPHeader] = []
+        if let headersNode = reader.optional("headers") {
+            var headerReader = try MappingReader(headersNode, context: "\(what) headers")
+            for entry in headerReader.allEntries() {
+                headers.append(HTTPHeader(entry.key, try entry.value.text("\(what) header '\(entry.key)'")))
+            }
+        }
+        let weight = try reader.optional("weight")?.positiveNumber("\(what) weight") ?? 1
+        try reader.finish()
+        return RequestClass(name: name, authority: authority, path: path, method: method, headers: headers, weight: weight)
+    }
+}
