@@ -10,6 +10,9 @@ public final class ServiceStatistics: Component {
     /// Refused because the instance was down.
     public var refused = Counter()
     public private(set) var instances: [ServiceInstance] = []
+    private var previousSample = SimTime.zero
+    private var previousServed: UInt64 = 0
+    private var previousBusy: [Double] = []
 
     public init(name: String) {
         self.name = name
@@ -17,6 +20,7 @@ public final class ServiceStatistics: Component {
 
     public func add(_ instance: ServiceInstance) {
         instances.append(instance)
+        previousBusy.append(0)
     }
 
     public override func resetStatistics(at time: SimTime) {
@@ -52,5 +56,29 @@ public final class ServiceStatistics: Component {
         table.append(component, "utilization_min", "ratio", utilizations.min() ?? .nan)
         table.append(component, "wait_mean", "s", waitCount > 0 ? waitSum / Double(waitCount) : .nan)
         table.append(component, "sojourn_mean", "s", sojournCount > 0 ? sojournSum / Double(sojournCount) : .nan)
+    }
+
+    public override var seriesKeys: [MetricKey] {
+        let c = "service.\(name)"
+        return [MetricKey(c, "requests_served", "per_s"), MetricKey(c, "utilization_mean", "ratio"), MetricKey(c, "utilization_max", "ratio")]
+    }
+
+    /// Served per second over the interval, and the instances' utilization over it.
+    public override func sample(at time: SimTime, into frame: inout [Double]) {
+        let span = time - previousSample
+        frame.append(Double(served.total - previousServed) / span.seconds)
+        var total = 0.0
+        var highest = 0.0
+        for (index, instance) in instances.enumerated() {
+            let busy = instance.stationStatistics.busyServers.integral(at: time)
+            let utilization = (busy - previousBusy[index]) / Double(span.nanoseconds) / Double(instance.servers)
+            total += utilization
+            highest = max(highest, utilization)
+            previousBusy[index] = busy
+        }
+        frame.append(instances.isEmpty ? .nan : total / Double(instances.count))
+        frame.append(instances.isEmpty ? .nan : highest)
+        previousSample = time
+        previousServed = served.total
     }
 }

@@ -56,15 +56,14 @@ final class ClassRoutes {
 
     init(classes: [RequestClass], routes: RouteConfiguration, clusterIndex: [String: Int], tenants: Int) throws(EdgeConfigurationError) {
         self.classes = classes
+        // Matching is resolved once per class; it must not depend on a per-tenant value.
         let templated = Set(classes.flatMap { $0.headers.filter { $0.value.contains(RequestClass.tenantPlaceholder) }.map { $0.name.lowercased() } })
+        let matched = routes.virtualHosts.flatMap(\.routes).flatMap { $0.match.headers.map { $0.name.lowercased() } }
+        if let header = matched.first(where: templated.contains) {
+            throw EdgeConfigurationError("route matching on the per-tenant header '\(header)' is not supported: it is resolved once per request class")
+        }
         for requestClass in classes {
             let selection = routes.route(for: requestClass.attributes(tenant: 0)).selection
-            if let selection {
-                let matched = selection.route.match.headers.map { $0.name.lowercased() }
-                if let header = matched.first(where: templated.contains) {
-                    throw EdgeConfigurationError("route matching on the per-tenant header '\(header)' is not supported: it is resolved once per request class")
-                }
-            }
             var clusters: [Int] = []
             for name in selection?.clusterNames ?? [] {
                 guard let cluster = clusterIndex[name] else {

@@ -36,6 +36,8 @@ public final class ClusterStatistics: Component {
         }
     }
 
+    private var series = ClusterSeries()
+
     public init(name: String, hosts: Int, perHost: Bool) {
         self.name = name
         perHostRequests = perHost ? [Counter](repeating: Counter(), count: hosts) : nil
@@ -96,5 +98,53 @@ public final class ClusterStatistics: Component {
                 table.append("\(c).host.\(host)", "upstream_rq_total", "count", Double(counter.sinceReset))
             }
         }
+    }
+
+    public override var seriesKeys: [MetricKey] { ClusterSeries.keys(name) }
+
+    public override func sample(at time: SimTime, into frame: inout [Double]) {
+        series.sample(self, at: time, into: &frame)
+    }
+}
+
+/// Interval samples of a cluster, by differencing lifetime totals.
+struct ClusterSeries {
+    private var previousTime = SimTime.zero
+    private var previousRequests: UInt64 = 0
+    private var previousErrors: UInt64 = 0
+    private var previousRetries: UInt64 = 0
+    private var previousTimeouts: UInt64 = 0
+    private var previousCount: UInt64 = 0
+    private var previousSum = 0.0
+
+    static func keys(_ name: String) -> [MetricKey] {
+        let c = "edge.cluster.\(name)"
+        return [
+            MetricKey(c, "upstream_rq", "per_s"), MetricKey(c, "upstream_rq_5xx", "per_s"), MetricKey(c, "upstream_rq_retry", "per_s"),
+            MetricKey(c, "upstream_rq_timeout", "per_s"), MetricKey(c, "upstream_rq_time_mean", "ms"),
+            MetricKey(c, "outlier_detection_ejections_active", "count"),
+        ]
+    }
+
+    mutating func sample(_ c: ClusterStatistics, at now: SimTime, into frame: inout [Double]) {
+        let span = (now - previousTime).seconds
+        let requests = c.upstreamRequests.total
+        let errors = c.upstreamResponsesByClass[5].total
+        let retries = c.retries.total
+        let timeouts = c.timeouts.total + c.perTryTimeouts.total
+        let count = c.upstreamTime.lifetimeCount - previousCount
+        frame.append(Double(requests - previousRequests) / span)
+        frame.append(Double(errors - previousErrors) / span)
+        frame.append(Double(retries - previousRetries) / span)
+        frame.append(Double(timeouts - previousTimeouts) / span)
+        frame.append(count > 0 ? (c.upstreamTime.lifetimeSum - previousSum) / Double(count) * 1000 : .nan)
+        frame.append(Double(c.ejectionsActive))
+        previousTime = now
+        previousRequests = requests
+        previousErrors = errors
+        previousRetries = retries
+        previousTimeouts = timeouts
+        previousCount = c.upstreamTime.lifetimeCount
+        previousSum = c.upstreamTime.lifetimeSum
     }
 }
