@@ -39,13 +39,15 @@ bench: build
 	@.build/release/rehearse bench hold --pending 1000000 --events 5000000 | sed 's/^/swift hold 1M pending: /'
 
 # The same scenario at 1x, 2x and 4x the events with the same number of samples: the count
-# of malloc calls stays flat when nothing is allocated per event.
+# of malloc calls stays flat when nothing is allocated per event. For the edge:
+# make alloc-check SCENARIO=scenarios/bench/edge-least-request.yaml ALLOC_SECONDS="50 100 200"
+ALLOC_SECONDS ?= 20000 40000 80000
 alloc-check: build
 	@mkdir -p .build/tools
 	@gcc -O2 -shared -fPIC -o .build/tools/malloc_count.so tools/malloc_count.c -ldl
-	@for seconds in 20000 40000 80000; do \
+	@for seconds in $(ALLOC_SECONDS); do \
 		LD_PRELOAD=$(CURDIR)/.build/tools/malloc_count.so .build/release/rehearse run $(SCENARIO) \
-			--set duration=$${seconds}s --set warmup=100s --set sample_interval=$$((seconds / 10))s \
+			--set duration=$${seconds}s --set warmup=$$((seconds / 10))s --set sample_interval=$$((seconds / 10))s \
 			--replications 1 --jobs 1 --out .build/tools/alloc-run --quiet 2>&1 | grep -E "malloc_calls|events in" | tr '\n' ' '; echo; \
 	done
 

@@ -13,18 +13,22 @@ public struct ServiceInstanceConfiguration: Sendable {
     /// Probability that a served request fails with `errorStatus`.
     public var errorProbability: Double
     public var errorStatus: UInt16
+    /// The instance's load-balancing weight as an upstream host (Envoy's
+    /// `load_balancing_weight`).
+    public var weight: UInt32
 
     public init(
         concurrency: Int, queueCapacity: Int? = nil, serviceTime: Distribution, speed: Double = 1,
-        errorProbability: Double = 0, errorStatus: UInt16 = 500
+        errorProbability: Double = 0, errorStatus: UInt16 = 500, weight: UInt32 = 1
     ) {
-        precondition(concurrency > 0 && speed > 0 && (0...1).contains(errorProbability))
+        precondition(concurrency > 0 && speed > 0 && (0...1).contains(errorProbability) && weight >= 1)
         self.concurrency = concurrency
         self.queueCapacity = queueCapacity
         self.serviceTime = serviceTime
         self.speed = speed
         self.errorProbability = errorProbability
         self.errorStatus = errorStatus
+        self.weight = weight
     }
 }
 

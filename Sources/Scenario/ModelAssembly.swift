@@ -21,7 +21,10 @@ enum ModelAssembly {
             var instances: [ServiceInstance] = []
             for index in 0..<service.instances {
                 var configuration = service.instance
-                if index < service.slowInstances { configuration.speed = service.slowSpeed }
+                if index < service.slowInstances {
+                    configuration.speed = service.slowSpeed
+                    configuration.weight = service.slowWeight
+                }
                 let zone = Zone(service.zones[index % service.zones.count])
                 let instance = ServiceInstance(
                     service: statistics, index: index, zone: zone, configuration: configuration,

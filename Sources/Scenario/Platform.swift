@@ -11,9 +11,11 @@ public struct Platform: Sendable {
         /// Zone indices the instances are spread over, in turn.
         public var zones: [Int]
         public var instance: ServiceInstanceConfiguration
-        /// The first `slowInstances` instances run at `slowSpeed` (a heterogeneous fleet).
+        /// The first `slowInstances` instances run at `slowSpeed` (a heterogeneous fleet), with
+        /// `slowWeight` as their load-balancing weight.
         public var slowInstances: Int
         public var slowSpeed: Double
+        public var slowWeight: UInt32
     }
 
     public struct Outage: Sendable {

@@ -7,7 +7,8 @@ final class EdgeShared {
     let configuration: EdgeConfiguration
     let routes: ClassRoutes
     let hosts: [ClusterHosts]
-    /// Ring hash and Maglev key of each host, per cluster: its address, `10.<zone>.<i>:8080`.
+    /// Ring hash and Maglev key of each host, per cluster: its address,
+    /// `10.<zone>.<priority * 16 + i / 256>.<i % 256>:8080`.
     let hashKeys: [[String]]
     let edge: EdgeStatistics
     let clusterStatistics: [ClusterStatistics]
@@ -17,7 +18,9 @@ final class EdgeShared {
         self.routes = routes
         self.hosts = hosts
         hashKeys = hosts.map { cluster in
-            cluster.instances.map { "10.\($0.zone.index).\($0.index / 256).\($0.index % 256):8080" }
+            zip(cluster.instances, cluster.priorities).map { instance, priority in
+                "10.\(instance.zone.index).\(priority * 16 + instance.index / 256).\(instance.index % 256):8080"
+            }
         }
         self.edge = edge
         self.clusterStatistics = clusterStatistics
@@ -43,10 +46,16 @@ public final class Edge {
         var hosts: [ClusterHosts] = []
         for (index, cluster) in configuration.clusters.enumerated() {
             clusterIndex[cluster.name] = index
-            guard let instances = services[cluster.service], !instances.isEmpty else {
-                throw EdgeConfigurationError("cluster '\(cluster.name)' names service '\(cluster.service)', which has no instances")
+            var instances: [ServiceInstance] = []
+            var priorities: [Int] = []
+            for (priority, service) in ([cluster.service] + cluster.failover).enumerated() {
+                guard let members = services[service], !members.isEmpty else {
+                    throw EdgeConfigurationError("cluster '\(cluster.name)' names service '\(service)', which has no instances")
+                }
+                instances += members
+                priorities += Array(repeating: priority, count: members.count)
             }
-            hosts.append(ClusterHosts(targets: instances.map(\.id), zones: instances.map(\.zone), instances: instances))
+            hosts.append(ClusterHosts(targets: instances.map(\.id), zones: instances.map(\.zone), instances: instances, priorities: priorities))
         }
         let routes = try ClassRoutes(classes: traffic.classes, routes: configuration.routes, clusterIndex: clusterIndex, tenants: traffic.tenants)
         statistics = EdgeStatistics()

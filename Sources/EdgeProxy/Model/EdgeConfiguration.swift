@@ -26,8 +26,11 @@ public struct EdgeConfiguration: Sendable {
 
     public struct Cluster: Sendable {
         public var name: String
-        /// The upstream service whose instances are the cluster's hosts.
+        /// The upstream service whose instances are the cluster's hosts (priority 0).
         public var service: String
+        /// Services whose instances are the cluster's lower priorities (1, 2, ...): traffic
+        /// spills over to them as the higher priorities lose health.
+        public var failover: [String] = []
         public var policy: LoadBalancerPolicy
         public var common: CommonLoadBalancerConfig
         public var circuitBreakers: CircuitBreakerThresholds

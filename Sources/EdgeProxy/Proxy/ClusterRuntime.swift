@@ -7,6 +7,8 @@ struct ClusterHosts {
     let targets: [ComponentID]
     let zones: [Zone]
     let instances: [ServiceInstance]
+    /// Priority of each host: 0 for the cluster's service, then one per failover service.
+    let priorities: [Int]
 }
 
 /// One proxy's own state for one cluster: Envoy keeps load balancer, circuit breakers,

@@ -45,8 +45,11 @@ public final class ProxyHost: Component {
             let hosts = model.hosts[clusterIndex]
             // With active health checks, hosts start unhealthy until their first check, as in Envoy.
             let initial: UpstreamEndpoint.Health = cluster.healthCheck == nil ? .healthy : .unhealthy
-            let endpoints = hosts.instances.map { instance in
-                UpstreamEndpoint(hashKey: model.hashKeys[clusterIndex][instance.index], locality: Int(instance.zone.index), health: initial)
+            let endpoints = hosts.instances.indices.map { host in
+                let instance = hosts.instances[host]
+                return UpstreamEndpoint(
+                    hashKey: model.hashKeys[clusterIndex][host], weight: instance.configuration.weight,
+                    locality: Int(instance.zone.index), priority: hosts.priorities[host], health: initial)
             }
             let balancer = try ClusterLoadBalancer(endpoints: endpoints, policy: cluster.policy, common: cluster.common, random: &random)
             clusters.append(ClusterRuntime(

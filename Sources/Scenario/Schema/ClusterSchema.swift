@@ -21,14 +21,17 @@ enum ClusterSchema {
     private static func cluster(_ entry: YAMLNode.Entry, services: [Platform.Service]) throws(Diagnostic) -> EdgeConfiguration.Cluster {
         let what = "cluster '\(entry.key)'"
         var reader = try MappingReader(entry.value, context: what)
-        let serviceNode = try reader.required("service")
-        let service = try serviceNode.text("\(what) service")
-        guard services.contains(where: { $0.name == service }) else {
-            var message = "\(what) names unknown service '\(service)'"
-            if let suggestion = MappingReader.closest(to: service, among: services.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
-            throw Diagnostic.error(at: serviceNode.location, message)
-        }
+        let service = try serviceName(try reader.required("service"), what, services: services)
         var cluster = EdgeConfiguration.Cluster(name: entry.key, service: service)
+        if let failover = reader.optional("failover") {
+            for node in failover.list() {
+                let name = try serviceName(node, what, services: services)
+                guard name != service, !cluster.failover.contains(name) else {
+                    throw Diagnostic.error(at: node.location, "\(what) lists service '\(name)' at two priorities")
+                }
+                cluster.failover.append(name)
+            }
+        }
         if let lbNode = reader.optional("lb") { cluster.policy = try policy(lbNode, what) }
         if let panic = reader.optional("panic_threshold") {
             cluster.common.healthyPanicThreshold = try panic.nonNegativeNumber("\(what) panic_threshold")
@@ -40,6 +43,16 @@ enum ClusterSchema {
         if let perHost = reader.optional("per_host_stats") { cluster.perHostStatistics = try perHost.boolean("\(what) per_host_stats") }
         try reader.finish()
         return cluster
+    }
+
+    private static func serviceName(_ node: YAMLNode, _ what: String, services: [Platform.Service]) throws(Diagnostic) -> String {
+        let service = try node.text("\(what) service")
+        guard services.contains(where: { $0.name == service }) else {
+            var message = "\(what) names unknown service '\(service)'"
+            if let suggestion = MappingReader.closest(to: service, among: services.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
+            throw Diagnostic.error(at: node.location, message)
+        }
+        return service
     }
 
     /// `lb: least_request`, or with settings `lb: { least_request: { choice_count: 3 } }`.

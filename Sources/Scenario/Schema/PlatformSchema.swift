@@ -9,7 +9,7 @@ import SimKernel
 /// network: { same_zone: 250us, cross_zone: 1ms, client: 5ms }
 /// services:
 ///   web: { instances: 12, concurrency: 16, service_time: { lognormal: { median: 20ms, p99: 120ms } },
-///          slow: { instances: 3, speed: 0.33 } }
+///          weight: 4, slow: { instances: 3, speed: 0.33, weight: 1 } }
 /// faults:
 ///   - { at: 2m, stop_instances: { service: web, instances: [0, 1], for: 1m } }
 /// ```
@@ -117,13 +117,16 @@ enum PlatformSchema {
         let serviceTime = try DistributionSchema.read(try reader.required("service_time"), "\(what) service_time", values: .durations)
         let errorProbability = try reader.optional("error_probability")?.probability("\(what) error_probability") ?? 0
         let errorStatus = try reader.optional("error_status")?.integer("\(what) error_status", in: 500...599) ?? 500
+        let weight = try reader.optional("weight")?.integer("\(what) weight", in: 1...128) ?? 1
         var slowInstances = 0
         var slowSpeed = 1.0
+        var slowWeight = weight
         if let slowNode = reader.optional("slow") {
             var slow = try MappingReader(slowNode, context: "\(what) slow")
             slowInstances = try slow.required("instances").integer("\(what) slow instances", in: 0...instances)
             let speedNode = try slow.required("speed")
             slowSpeed = try speedNode.positiveNumber("\(what) slow speed")
+            slowWeight = try slow.optional("weight")?.integer("\(what) slow weight", in: 1...128) ?? weight
             try slow.finish()
         }
         try reader.finish()
@@ -131,8 +134,8 @@ enum PlatformSchema {
             name: entry.key, instances: instances, zones: zoneIndices,
             instance: ServiceInstanceConfiguration(
                 concurrency: concurrency, queueCapacity: queueCapacity, serviceTime: serviceTime,
-                errorProbability: errorProbability, errorStatus: UInt16(errorStatus)),
-            slowInstances: slowInstances, slowSpeed: slowSpeed)
+                errorProbability: errorProbability, errorStatus: UInt16(errorStatus), weight: UInt32(weight)),
+            slowInstances: slowInstances, slowSpeed: slowSpeed, slowWeight: UInt32(slowWeight))
     }
 
     static func faults(_ node: YAMLNode?, services: [Platform.Service], duration: SimTime) throws(Diagnostic) -> [Platform.Outage] {
