@@ -98,8 +98,12 @@ public final class ProxyHost: Component {
         simulation.schedule(after: clientLatency(clientZone), target: id, kind: Kind.downstream.rawValue, subject: slot)
     }
 
+    /// One way between a client and this proxy; a client that entered through another zone's
+    /// load balancer node (cross-zone load balancing) also crosses zones.
     func clientLatency(_ clientZone: Zone) -> SimTime {
-        model.configuration.clientLatency.sampleTime(latencies)
+        let latency = model.configuration.clientLatency.sampleTime(latencies)
+        guard clientZone != zone else { return latency }
+        return latency + model.configuration.network.crossZone.sampleTime(latencies)
     }
 
     public override func handle(_ event: Event, in simulation: Simulation) {
