@@ -40,6 +40,10 @@ public final class ServiceInstance: Component {
     public private(set) var configuration: ServiceInstanceConfiguration
     /// False while the instance is down: calls are refused at once.
     public var isUp = true
+    /// Runs in front of the application for every call (a sidecar), if any.
+    public var filter: InstanceFilter?
+    /// Decides the status of served calls instead of the error probability, if set.
+    public var responder: InstanceResponder?
     private var station: Station
     private var calls: [UpstreamMessage.Call]
     private let statistics: ServiceStatistics
@@ -90,6 +94,19 @@ public final class ServiceInstance: Component {
             UpstreamMessage.answer(call, status: 0, after: network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
             return
         }
+        guard let filter else {
+            admitFiltered(call, in: simulation)
+            return
+        }
+        switch filter.inbound(call, instance: self, in: simulation) {
+        case .admit: admitFiltered(call, in: simulation)
+        case .hold: break
+        case .deny(let status): answerFiltered(call, status: status, in: simulation)
+        }
+    }
+
+    /// A call the filter let through reaches the application.
+    public func admitFiltered(_ call: UpstreamMessage.Call, in simulation: Simulation) {
         let job = store(call)
         switch station.arrive(job: job, at: simulation.now) {
         case .started(let server):
@@ -103,6 +120,12 @@ public final class ServiceInstance: Component {
         }
     }
 
+    /// The filter answers a call itself (401, 429, 503) without the application.
+    public func answerFiltered(_ call: UpstreamMessage.Call, status: UInt16, in simulation: Simulation) {
+        statistics.filtered.increment()
+        UpstreamMessage.answer(call, status: status, after: network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
+    }
+
     private func begin(server: Int, in simulation: Simulation) {
         let duration = configuration.serviceTime.sample(serviceTimes) / configuration.speed
         simulation.schedule(after: SimTime(seconds: duration), target: id, kind: Kind.served.rawValue, subject: UInt32(server))
@@ -113,11 +136,17 @@ public final class ServiceInstance: Component {
         if next != nil { begin(server: server, in: simulation) }
         let call = calls[Int(job)]
         release(job)
-        let failed = configuration.errorProbability > 0 && errors.bernoulli(configuration.errorProbability)
-        let status: UInt16 = failed ? configuration.errorStatus : 200
+        let status: UInt16
+        if let responder {
+            status = responder.status(for: call, at: simulation.now)
+        } else {
+            let failed = configuration.errorProbability > 0 && errors.bernoulli(configuration.errorProbability)
+            status = failed ? configuration.errorStatus : 200
+        }
         statistics.served.increment()
-        if failed { statistics.errors.increment() }
-        UpstreamMessage.answer(call, status: status, after: network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
+        if status >= 500 { statistics.errors.increment() }
+        let extra = filter?.outbound(call, status: status, instance: self, in: simulation) ?? .zero
+        UpstreamMessage.answer(call, status: status, after: extra + network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
     }
 
     // Calls waiting or in service, by job id; ids are reused through a free list.

@@ -9,6 +9,8 @@ public final class ServiceStatistics: Component {
     public var rejected = Counter()
     /// Refused because the instance was down.
     public var refused = Counter()
+    /// Answered by the instance's filter (sidecar) without reaching the application.
+    public var filtered = Counter()
     public private(set) var instances: [ServiceInstance] = []
     private var previousSample = SimTime.zero
     private var previousServed: UInt64 = 0
@@ -28,6 +30,7 @@ public final class ServiceStatistics: Component {
         errors.reset()
         rejected.reset()
         refused.reset()
+        filtered.reset()
     }
 
     public override func report(at time: SimTime, into table: inout MetricTable) {
@@ -37,6 +40,7 @@ public final class ServiceStatistics: Component {
         table.append(component, "errors", "count", Double(errors.sinceReset))
         table.append(component, "rejected", "count", Double(rejected.sinceReset))
         table.append(component, "refused", "count", Double(refused.sinceReset))
+        table.append(component, "filtered", "count", Double(filtered.sinceReset))
         var utilizations: [Double] = []
         var sojournSum = 0.0
         var sojournCount: UInt64 = 0

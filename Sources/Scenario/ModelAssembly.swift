@@ -37,8 +37,9 @@ enum ModelAssembly {
         }
         if let edgeConfiguration = platform.edge, let traffic = platform.traffic {
             // Validated when the scenario was read.
-            let edge = try! Edge(edgeConfiguration, traffic: traffic, services: instancesByService, in: simulation)
-            let clients = ClientTraffic(traffic, edge: edge, streams: simulation.streams)
+            let requests = RequestContexts()
+            let edge = try! Edge(edgeConfiguration, traffic: traffic, services: instancesByService, requests: requests, in: simulation)
+            let clients = ClientTraffic(traffic, edge: edge, requests: requests, streams: simulation.streams)
             simulation.register(clients)
             clients.start(in: simulation)
         }

@@ -12,9 +12,15 @@ final class EdgeShared {
     let hashKeys: [[String]]
     let edge: EdgeStatistics
     let clusterStatistics: [ClusterStatistics]
+    let requests: RequestContexts
+    let exchanges = ExchangeTable()
 
-    init(configuration: EdgeConfiguration, routes: ClassRoutes, hosts: [ClusterHosts], edge: EdgeStatistics, clusterStatistics: [ClusterStatistics]) {
+    init(
+        configuration: EdgeConfiguration, routes: ClassRoutes, hosts: [ClusterHosts], edge: EdgeStatistics,
+        clusterStatistics: [ClusterStatistics], requests: RequestContexts
+    ) {
         self.configuration = configuration
+        self.requests = requests
         self.routes = routes
         self.hosts = hosts
         hashKeys = hosts.map { cluster in
@@ -37,10 +43,11 @@ public final class Edge {
     private let choice: RandomStream
     public let statistics: EdgeStatistics
 
-    /// Builds the edge's components. `services` gives each service's instances by name.
+    /// Builds the edge's components. `services` gives each service's instances by name;
+    /// `requests` is the table of the requests clients send.
     public init(
         _ configuration: EdgeConfiguration, traffic: TrafficConfiguration, services: [String: [ServiceInstance]],
-        in simulation: Simulation
+        requests: RequestContexts, in simulation: Simulation
     ) throws(EdgeConfigurationError) {
         var clusterIndex: [String: Int] = [:]
         var hosts: [ClusterHosts] = []
@@ -64,7 +71,9 @@ public final class Edge {
             ClusterStatistics(name: cluster.name, hosts: hosts[index].targets.count, perHost: cluster.perHostStatistics)
         }
         for cluster in clusterStatistics { simulation.register(cluster) }
-        shared = EdgeShared(configuration: configuration, routes: routes, hosts: hosts, edge: statistics, clusterStatistics: clusterStatistics)
+        shared = EdgeShared(
+            configuration: configuration, routes: routes, hosts: hosts, edge: statistics, clusterStatistics: clusterStatistics,
+            requests: requests)
         proxiesByZone = []
         choice = simulation.streams.stream("edge.nlb/choice")
         for index in 0..<configuration.proxies.count {
@@ -93,11 +102,13 @@ public final class Edge {
         _ = try ClassRoutes(classes: traffic.classes, routes: configuration.routes, clusterIndex: clusterIndex, tenants: 1)
     }
 
-    /// A client request reaches the network load balancer, which passes it to a proxy of the
-    /// client's zone (any zone with cross-zone load balancing, or when the zone has none).
-    public func admit(tenant: UInt32, requestClass: Int, clientZone: Zone, in simulation: Simulation) {
+    /// A client request (created in the request table) reaches the network load balancer,
+    /// which passes it to a proxy of the client's zone (any zone with cross-zone load
+    /// balancing, or when the zone has none). The edge releases the request when its response
+    /// reaches the client.
+    public func admit(_ request: UInt32, in simulation: Simulation) {
         statistics.requestReceived(at: simulation.now)
-        let zone = Int(clientZone.index)
+        let zone = Int(shared.requests[request].clientZone.index)
         let proxy: Int
         if !shared.configuration.crossZoneLoadBalancing, zone < proxiesByZone.count, !proxiesByZone[zone].isEmpty {
             let local = proxiesByZone[zone]
@@ -105,9 +116,7 @@ public final class Edge {
         } else {
             proxy = choice.index(below: proxies.count)
         }
-        proxies[proxy]._withUnsafeGuaranteedRef {
-            $0.admit(tenant: tenant, requestClass: requestClass, clientZone: clientZone, at: simulation.now, in: simulation)
-        }
+        proxies[proxy]._withUnsafeGuaranteedRef { $0.admit(request, in: simulation) }
     }
 }
 

@@ -17,10 +17,6 @@ struct Exchange {
         case responseCPU
     }
 
-    var created = SimTime.zero
-    var tenant: UInt32 = 0
-    var requestClass: UInt16 = 0
-    var clientZone = Zone(0)
     var phase = Phase.free
     /// Changes when the slot is released, so timers and queue entries of a finished request
     /// are recognised as stale.
@@ -52,30 +48,36 @@ struct Exchange {
     }
 }
 
-/// The exchanges of one proxy, in a slab addressed by slot; slots are reused.
-struct ExchangeTable {
+/// The edge's exchanges, indexed by request id (see `RequestContexts`): a request is handled
+/// by one proxy, so all proxies can share one table.
+final class ExchangeTable {
     private(set) var slots: [Exchange] = []
-    private var free: [UInt32] = []
 
-    var inUse: Int { slots.count - free.count }
-
-    mutating func allocate() -> UInt32 {
-        if let slot = free.popLast() { return slot }
-        precondition(slots.count < Int(UInt32.max))
-        slots.append(Exchange())
-        return UInt32(slots.count - 1)
+    /// Makes room for every request id handed out so far.
+    func cover(_ id: UInt32) {
+        while slots.count <= Int(id) { slots.append(Exchange()) }
     }
 
-    mutating func release(_ slot: UInt32) {
-        let index = Int(slot)
+    /// Starts a request: its proxy state from a clean slate (generations keep counting).
+    func begin(_ id: UInt32) {
+        cover(id)
+        let index = Int(id)
+        let generation = slots[index].generation
+        let attemptGeneration = slots[index].attemptGeneration
+        slots[index] = Exchange()
+        slots[index].generation = generation
+        slots[index].attemptGeneration = attemptGeneration
+    }
+
+    func end(_ id: UInt32) {
+        let index = Int(id)
         slots[index].phase = .free
         slots[index].generation &+= 1
         slots[index].attemptGeneration &+= 1
-        free.append(slot)
     }
 
-    subscript(slot: UInt32) -> Exchange {
-        get { slots[Int(slot)] }
-        _modify { yield &slots[Int(slot)] }
+    subscript(id: UInt32) -> Exchange {
+        get { slots[Int(id)] }
+        _modify { yield &slots[Int(id)] }
     }
 }

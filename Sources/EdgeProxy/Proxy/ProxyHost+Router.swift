@@ -5,7 +5,7 @@ extension ProxyHost {
     /// Routes a request that finished its request CPU: no route is a 404 (NR); otherwise the
     /// cluster is chosen, the route timeout starts, and the first attempt is made.
     func route(_ slot: UInt32, in simulation: Simulation) {
-        let requestClass = Int(exchanges[slot].requestClass)
+        let requestClass = Int(model.requests[slot].requestClass)
         let facts = model.routes.facts[requestClass]
         guard facts.hasRoute else {
             respond(slot, status: 404, flags: .noRoute, local: true, in: simulation)
@@ -16,7 +16,7 @@ extension ProxyHost {
         if facts.hasRetryPolicy {
             exchanges[slot].backOff = model.routes.backOffs[requestClass]
         }
-        if let hash = model.routes.hash(class: requestClass, tenant: exchanges[slot].tenant) {
+        if let hash = model.routes.hash(class: requestClass, tenant: model.requests[slot].tenant) {
             exchanges[slot].hasHash = true
             exchanges[slot].hash = hash
         } else {
@@ -55,7 +55,7 @@ extension ProxyHost {
     /// Picks a host and sends the attempt; no host is a 503 (UH).
     private func dispatch(_ slot: UInt32, in simulation: Simulation) {
         let cluster = Int(exchanges[slot].cluster)
-        let requestClass = Int(exchanges[slot].requestClass)
+        let requestClass = Int(model.requests[slot].requestClass)
         let facts = model.routes.facts[requestClass]
         let isRetry = exchanges[slot].attempts > 0
         let avoid = isRetry && facts.avoidPreviousHosts
@@ -145,7 +145,7 @@ extension ProxyHost {
     /// that runs out of retries on a retriable outcome carries flag URX.
     func retry(_ slot: UInt32, after outcome: UpstreamOutcome, in simulation: Simulation) -> Bool {
         let cluster = Int(exchanges[slot].cluster)
-        let requestClass = Int(exchanges[slot].requestClass)
+        let requestClass = Int(model.requests[slot].requestClass)
         guard model.routes.facts[requestClass].hasRetryPolicy, model.routes.resolved[requestClass].retry!.isRetriable(outcome) else { return false }
         let statistics = model.clusterStatistics[cluster]
         guard exchanges[slot].retriesRemaining > 0 else {

@@ -22,7 +22,7 @@ public final class ProxyHost: Component {
     public let index: Int
     public let zone: Zone
     let model: EdgeShared
-    var exchanges = ExchangeTable()
+    let exchanges: ExchangeTable
     var workers: Station
     var clusters: [ClusterRuntime]
     var timeouts: [CommonTimeouts]
@@ -34,6 +34,7 @@ public final class ProxyHost: Component {
         self.index = index
         self.zone = zone
         self.model = model
+        exchanges = model.exchanges
         let prefix = "edge.proxy.\(index)"
         random = StreamRandom(streams.stream("\(prefix)/envoy-random"))
         cpu = streams.stream("\(prefix)/cpu")
@@ -80,22 +81,12 @@ public final class ProxyHost: Component {
     // MARK: Arrival and workers
 
     /// A client request enters this proxy (called by the network load balancer); it arrives
-    /// after the client's latency.
-    func admit(tenant: UInt32, requestClass: Int, clientZone: Zone, at now: SimTime, in simulation: Simulation) {
-        let slot = exchanges.allocate()
-        exchanges[slot].created = now
-        exchanges[slot].tenant = tenant
-        exchanges[slot].requestClass = UInt16(requestClass)
-        exchanges[slot].clientZone = clientZone
-        exchanges[slot].phase = .requestCPU
-        exchanges[slot].attempts = 0
-        exchanges[slot].host = -1
-        exchanges[slot].cluster = -1
-        exchanges[slot].holdsRetrySlot = false
-        exchanges[slot].previousHosts = (-1, -1, -1, -1)
-        exchanges[slot].flags = []
-        exchanges[slot].local = false
-        simulation.schedule(after: clientLatency(clientZone), target: id, kind: Kind.downstream.rawValue, subject: slot)
+    /// after the client's latency. The request's id is its slot in the exchange table.
+    func admit(_ request: UInt32, in simulation: Simulation) {
+        exchanges.begin(request)
+        exchanges[request].phase = .requestCPU
+        let clientZone = model.requests[request].clientZone
+        simulation.schedule(after: clientLatency(clientZone), target: id, kind: Kind.downstream.rawValue, subject: request)
     }
 
     /// One way between a client and this proxy; a client that entered through another zone's
@@ -168,10 +159,12 @@ public final class ProxyHost: Component {
 
     private func finish(_ slot: UInt32, in simulation: Simulation) {
         let exchange = exchanges[slot]
-        let arrival = simulation.now + clientLatency(exchange.clientZone)
+        let context = model.requests[slot]
+        let arrival = simulation.now + clientLatency(context.clientZone)
         model.edge.requestAnswered(
-            status: exchange.status, flags: exchange.flags, local: exchange.local, latency: arrival - exchange.created, at: simulation.now)
-        exchanges.release(slot)
+            status: exchange.status, flags: exchange.flags, local: exchange.local, latency: arrival - context.created, at: simulation.now)
+        exchanges.end(slot)
+        model.requests.release(slot)
     }
 
     // MARK: Statistics

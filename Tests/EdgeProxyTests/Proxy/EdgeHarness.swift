@@ -34,8 +34,9 @@ struct EdgeHarness {
             routes: routes, clusters: [cluster], network: network, clientLatency: .constant(0.001))
         let classes = paths.map { RequestClass(name: $0, authority: "web.example.com", path: $0) }
         let traffic = TrafficConfiguration(rate: rate, classes: classes, tenants: 100, zoneShares: [1])
-        let edge = try Edge(configuration, traffic: traffic, services: ["web": instances], in: simulation)
-        let clients = ClientTraffic(traffic, edge: edge, streams: simulation.streams)
+        let requests = RequestContexts()
+        let edge = try Edge(configuration, traffic: traffic, services: ["web": instances], requests: requests, in: simulation)
+        let clients = ClientTraffic(traffic, edge: edge, requests: requests, streams: simulation.streams)
         simulation.register(clients)
         clients.start(in: simulation)
     }

@@ -1,0 +1,28 @@
+import SimKernel
+
+/// What a filter in front of an application instance decides about an arriving call.
+public enum FilterVerdict: Equatable, Sendable {
+    /// Pass the call to the application now.
+    case admit
+    /// The filter keeps the call; it will later call `admitFiltered` or `answerFiltered`.
+    case hold
+    /// Answer the call with this status without reaching the application.
+    case deny(UInt16)
+}
+
+/// Work done in front of an application instance for every call: a sidecar proxy's, or an
+/// in-process library's, authentication, rate limiting and access logging.
+public protocol InstanceFilter: AnyObject {
+    /// A call arrived at `instance`.
+    func inbound(_ call: UpstreamMessage.Call, instance: ServiceInstance, in simulation: Simulation) -> FilterVerdict
+
+    /// The application answered `call` with `status`: the extra time before the answer leaves
+    /// the instance (the filter's response work and hop).
+    func outbound(_ call: UpstreamMessage.Call, status: UInt16, instance: ServiceInstance, in simulation: Simulation) -> SimTime
+}
+
+/// Decides the status of a served call, for services whose answer is more than success or a
+/// random error: a rate-limit service answering OK or OVER_LIMIT from its counters.
+public protocol InstanceResponder: AnyObject {
+    func status(for call: UpstreamMessage.Call, at now: SimTime) -> UInt16
+}
