@@ -62,6 +62,7 @@ struct RunCommand: ParsableCommand {
                 ("summary.csv", RunFiles.summary(loaded, summary)),
                 ("replications.csv", RunFiles.replications(loaded, results)),
                 ("timeseries.csv", RunFiles.timeSeries(loaded, results)),
+                (HTMLReport.fileName, HTMLReport.render(loaded, results, summary)),
             ], to: destination)
         } catch {
             throw CommandFailure(message: "cannot write \(destination.path): \(error)", code: 1)

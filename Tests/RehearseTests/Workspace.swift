@@ -43,5 +43,5 @@ struct Workspace {
     }
 
     static let shortVariant = "duration=2h;warmup=5m"
-    static let reportFiles = ["replications.csv", "run.json", "summary.csv", "timeseries.csv"]
+    static let reportFiles = ["replications.csv", "report.html", "run.json", "summary.csv", "timeseries.csv"]
 }
