@@ -21,8 +21,8 @@ public protocol InstanceFilter: AnyObject {
     func outbound(_ call: UpstreamMessage.Call, status: UInt16, instance: ServiceInstance, in simulation: Simulation) -> SimTime
 }
 
-/// Decides the status of a served call, for services whose answer is more than success or a
-/// random error: a rate-limit service answering OK or OVER_LIMIT from its counters.
+/// Decides the status of a served call that did not fail, for services whose answer is more
+/// than success: a rate-limit service answering OK or OVER_LIMIT from its counters.
 public protocol InstanceResponder: AnyObject {
     func status(for call: UpstreamMessage.Call, at now: SimTime) -> UInt16
 }

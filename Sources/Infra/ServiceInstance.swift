@@ -136,13 +136,8 @@ public final class ServiceInstance: Component {
         if next != nil { begin(server: server, in: simulation) }
         let call = calls[Int(job)]
         release(job)
-        let status: UInt16
-        if let responder {
-            status = responder.status(for: call, at: simulation.now)
-        } else {
-            let failed = configuration.errorProbability > 0 && errors.bernoulli(configuration.errorProbability)
-            status = failed ? configuration.errorStatus : 200
-        }
+        let failed = configuration.errorProbability > 0 && errors.bernoulli(configuration.errorProbability)
+        let status = failed ? configuration.errorStatus : responder?.status(for: call, at: simulation.now) ?? 200
         statistics.served.increment()
         if status >= 500 { statistics.errors.increment() }
         let extra = filter?.outbound(call, status: status, instance: self, in: simulation) ?? .zero

@@ -1,5 +1,6 @@
 import EdgeProxy
 import Infra
+import Sidecar
 import SimKernel
 
 /// Builds the components a scenario describes inside one replication's simulation.
@@ -39,6 +40,12 @@ enum ModelAssembly {
             // Validated when the scenario was read.
             let requests = RequestContexts()
             let edge = try! Edge(edgeConfiguration, traffic: traffic, services: instancesByService, requests: requests, in: simulation)
+            if let sidecar = platform.sidecar {
+                // Validated when the scenario was read.
+                try! SidecarDeployment.install(
+                    sidecar, services: instancesByService, proxies: edge.proxyHosts, requests: requests, network: platform.network,
+                    in: simulation)
+            }
             let clients = ClientTraffic(traffic, edge: edge, requests: requests, streams: simulation.streams)
             simulation.register(clients)
             clients.start(in: simulation)

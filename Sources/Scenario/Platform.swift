@@ -1,5 +1,6 @@
 import EdgeProxy
 import Infra
+import Sidecar
 import SimKernel
 
 /// The architecture part of a scenario: zones, the network, application services, the Envoy
@@ -30,5 +31,6 @@ public struct Platform: Sendable {
     public var services: [Service]
     public var edge: EdgeConfiguration?
     public var traffic: TrafficConfiguration?
+    public var sidecar: SidecarConfiguration?
     public var outages: [Outage]
 }

@@ -129,8 +129,11 @@ import Testing
 
     @Test func unknownTopLevelKeyWithoutNearMatchListsTheKnownKeys() {
         let text = base(appending: "author: me")
-        #expect(loadError(text)?.description
-            == "t.yaml:11:1: error: unknown key 'author' in the scenario (expected 'name', 'description', 'seed', 'duration', 'warmup', 'replications', 'sample_interval', 'random', 'sources', 'stations', 'zones', 'network', 'services', 'edge', 'traffic', 'faults')")
+        let description = loadError(text)?.description ?? ""
+        // The list grows with the schema; it starts with the scenario's own keys.
+        #expect(description.hasPrefix(
+            "t.yaml:11:1: error: unknown key 'author' in the scenario (expected 'name', 'description', 'seed', 'duration', 'warmup', 'replications', 'sample_interval', 'random', 'sources', 'stations', "))
+        #expect(description.hasSuffix("')"))
     }
 
     /// A misspelled required key is a typo to point at, not a key to ask for.

@@ -94,6 +94,9 @@ public final class Edge {
         simulation.register(summary)
     }
 
+    /// The proxy hosts, in index order.
+    public var proxyHosts: [ProxyHost] { proxies.map { $0.takeUnretainedValue() } }
+
     /// Checks what can only be checked against the traffic: every request class's route and
     /// clusters. Scenario validation calls it so that nothing fails once a run has started.
     public static func validate(_ configuration: EdgeConfiguration, traffic: TrafficConfiguration) throws(EdgeConfigurationError) {

@@ -7,6 +7,8 @@ struct Exchange {
         case free
         /// Waiting for, or on, a worker: request processing.
         case requestCPU
+        /// Held by the proxy's filters (authentication, rate limiting).
+        case filtering
         /// In the cluster's pending queue, waiting for a connection.
         case pending
         /// An attempt is in flight upstream.

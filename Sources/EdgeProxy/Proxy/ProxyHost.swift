@@ -21,6 +21,10 @@ public final class ProxyHost: Component {
 
     public let index: Int
     public let zone: Zone
+    /// Checks run at this proxy before routing (edge-only placement of the sidecar's work).
+    public var filter: ProxyFilter?
+    /// The filters' CPU per request, spent by the worker on top of the request CPU.
+    public var filterCPU: Distribution?
     let model: EdgeShared
     let exchanges: ExchangeTable
     var workers: Station
@@ -128,17 +132,58 @@ public final class ProxyHost: Component {
 
     private func startWork(_ slot: UInt32, on server: Int, in simulation: Simulation) {
         let proxies = model.configuration.proxies
-        let cost = exchanges[slot].phase == .requestCPU ? proxies.requestCPU : proxies.responseCPU
-        simulation.schedule(after: cost.sampleTime(cpu), target: id, kind: Kind.cpuDone.rawValue, subject: UInt32(server))
+        var cost: SimTime
+        if exchanges[slot].phase == .requestCPU {
+            cost = proxies.requestCPU.sampleTime(cpu)
+            if let filterCPU { cost += filterCPU.sampleTime(cpu) }
+        } else {
+            cost = proxies.responseCPU.sampleTime(cpu)
+        }
+        simulation.schedule(after: cost, target: id, kind: Kind.cpuDone.rawValue, subject: UInt32(server))
     }
 
     private func workerDone(server: Int, in simulation: Simulation) {
         let (slot, next) = workers.complete(server: server, at: simulation.now)
         if let next { startWork(next, on: server, in: simulation) }
         if exchanges[slot].phase == .requestCPU {
-            route(slot, in: simulation)
+            filterThenRoute(slot, in: simulation)
         } else {
             finish(slot, in: simulation)
+        }
+    }
+
+    private func filterThenRoute(_ request: UInt32, in simulation: Simulation) {
+        guard let filter else {
+            route(request, in: simulation)
+            return
+        }
+        exchanges[request].phase = .filtering
+        switch filter.inbound(request, proxy: self, in: simulation) {
+        case .admit: route(request, in: simulation)
+        case .hold: break
+        case .deny(let status): respond(request, status: status, flags: Self.flags(forDenial: status), local: true, in: simulation)
+        }
+    }
+
+    /// The filters let a held request through.
+    public func resumeFiltered(_ request: UInt32, in simulation: Simulation) {
+        precondition(exchanges[request].phase == .filtering, "resuming a request the filters do not hold")
+        route(request, in: simulation)
+    }
+
+    /// The filters answer a held request themselves.
+    public func denyFiltered(_ request: UInt32, status: UInt16, in simulation: Simulation) {
+        precondition(exchanges[request].phase == .filtering, "denying a request the filters do not hold")
+        respond(request, status: status, flags: Self.flags(forDenial: status), local: true, in: simulation)
+    }
+
+    /// Envoy's flags for its filters' local replies: 429 rate limited (RL), 500 rate-limit
+    /// service error (RLSE), anything else unauthorized by the external service (UAEX).
+    static func flags(forDenial status: UInt16) -> ResponseFlags {
+        switch status {
+        case 429: return .rateLimited
+        case 500: return .rateLimitServiceError
+        default: return .unauthorizedExternalService
         }
     }
 
@@ -160,7 +205,8 @@ public final class ProxyHost: Component {
     private func finish(_ slot: UInt32, in simulation: Simulation) {
         let exchange = exchanges[slot]
         let context = model.requests[slot]
-        let arrival = simulation.now + clientLatency(context.clientZone)
+        let extra = filter?.outbound(slot, status: exchange.status, proxy: self, in: simulation) ?? .zero
+        let arrival = simulation.now + extra + clientLatency(context.clientZone)
         model.edge.requestAnswered(
             status: exchange.status, flags: exchange.flags, local: exchange.local, latency: arrival - context.created, at: simulation.now)
         exchanges.end(slot)

@@ -1,5 +1,6 @@
 import EdgeProxy
 import Infra
+import Sidecar
 import SimKernel
 
 /// Reads `zones:`, `network:`, `services:` and `faults:`.
@@ -22,7 +23,8 @@ enum PlatformSchema {
         let edgeNode = top.optional("edge")
         let trafficNode = top.optional("traffic")
         let faultsNode = top.optional("faults")
-        guard [zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode].contains(where: { $0 != nil }) else { return nil }
+        let sidecarNode = top.optional("sidecar")
+        guard [zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode, sidecarNode].contains(where: { $0 != nil }) else { return nil }
         let zones = try zones(zonesNode)
         let (latency, client) = try network(networkNode)
         let services = try services(servicesNode, zones: zones)
@@ -43,8 +45,13 @@ enum PlatformSchema {
         } else if let trafficNode {
             throw Diagnostic.error(at: trafficNode.location, "'traffic' needs 'edge': the proxies its requests go through")
         }
+        var sidecar: SidecarConfiguration?
+        if let sidecarNode {
+            guard edge != nil else { throw Diagnostic.error(at: sidecarNode.location, "'sidecar' needs 'edge' and 'traffic': the requests it checks") }
+            sidecar = try SidecarSchema.read(sidecarNode, services: services)
+        }
         let outages = try faults(faultsNode, services: services, duration: duration)
-        return Platform(zones: zones, network: latency, services: services, edge: edge, traffic: traffic, outages: outages)
+        return Platform(zones: zones, network: latency, services: services, edge: edge, traffic: traffic, sidecar: sidecar, outages: outages)
     }
 
     static func zones(_ node: YAMLNode?) throws(Diagnostic) -> [String] {

@@ -1,4 +1,5 @@
 import EdgeProxy
+import Infra
 import SimKernel
 
 /// Reads `traffic:`, the clients' open-loop load.
@@ -35,6 +36,24 @@ enum TrafficSchema {
                 throw Diagnostic.error(at: zonesNode.location, "'traffic.zones' shares sum to \(total.formatted), not 1")
             }
         }
+        let users = try reader.optional("users_per_tenant")?.integer("'traffic.users_per_tenant'", in: 1...10_000_000) ?? 1
+        var tierShares = [1.0, 0, 0, 0]
+        if let tiersNode = reader.optional("tiers") {
+            tierShares = [0, 0, 0, 0]
+            var tiers = try MappingReader(tiersNode, context: "'traffic.tiers'")
+            var total = 0.0
+            for entry in tiers.allEntries() {
+                guard let tier = Tier.allCases.first(where: { $0.name == entry.key }) else {
+                    throw Diagnostic.error(at: entry.keyLocation, "unknown tier '\(entry.key)' (tiers: \(Tier.allCases.map(\.name).joined(separator: ", ")))")
+                }
+                let share = try entry.value.probability("'traffic.tiers' share of '\(entry.key)'")
+                tierShares[Int(tier.rawValue)] = share
+                total += share
+            }
+            guard abs(total - 1) <= 1e-9 else {
+                throw Diagnostic.error(at: tiersNode.location, "'traffic.tiers' shares sum to \(total.formatted), not 1")
+            }
+        }
         let requestsNode = try reader.required("requests")
         guard case .sequence(let items) = requestsNode.content, !items.isEmpty else {
             throw Diagnostic.error(at: requestsNode.location, "'traffic.requests' must be a non-empty list of request kinds")
@@ -47,7 +66,8 @@ enum TrafficSchema {
             classes.append(try requestClass(item, number: index + 1, names: classes.map(\.name)))
         }
         try reader.finish()
-        return TrafficConfiguration(rate: rate, classes: classes, tenants: tenants, tenantSkew: skew, zoneShares: shares)
+        return TrafficConfiguration(
+            rate: rate, classes: classes, tenants: tenants, tenantSkew: skew, zoneShares: shares, usersPerTenant: users, tierShares: tierShares)
     }
 
     private static func requestClass(_ node: YAMLNode, number: Int, names: [String]) throws(Diagnostic) -> RequestClass {

@@ -1,0 +1,397 @@
+import EdgeProxy
+import Infra
+import SimKernel
+
+/// The sidecar's work for one application instance (sidecar and library placements), or an
+/// edge proxy's filters (edge-only placement): authentication with an introspection cache,
+/// local and global rate limiting, and access logging.
+///
+/// A request's path through it: CPU (the proxy's parsing and token verification, queued on
+/// the chain's share of the cores), the cache (a miss calls the auth service), the local
+/// token buckets, the rate-limit service; then the application, after the hop from the
+/// sidecar. Each call it makes carries the job id as its slot, so answers and timeouts find
+/// their request without a lookup.
+public final class FilterChain: Component, InstanceFilter, ProxyFilter {
+    enum Kind: UInt32 {
+        case cpuDone = 1
+        case hopDone
+        case timeouts
+        case flushTick
+        case shipDone
+    }
+
+    /// What the chain sits in front of.
+    private enum Front {
+        case instance(ServiceInstance)
+        case proxy(ProxyHost)
+    }
+
+    let shared: SidecarShared
+    public let zone: Zone
+    private let front: Front
+    private var cpu: Station?
+    private var cache: IntrospectionCache?
+    private var localFilter: LocalRateLimitFilter?
+    private let globalFilter: GlobalRateLimitFilter?
+    private(set) var log: AccessLog?
+    private var waitingRecords = 0
+    private var shipEnds = SimTime.zero
+    /// Common timeouts: auth calls, then rate-limit calls.
+    private var timeouts: [CommonTimeouts] = []
+    private var random: StreamRandom
+    private let draws: RandomStream
+    /// Set while a proxy's request runs through the checks inside `inbound`: a decision
+    /// reached then is returned to the proxy instead of called back.
+    private var synchronous = false
+    private var synchronousVerdict = FilterVerdict.hold
+
+    private static let authTimeouts = 0
+    private static let rateLimitTimeouts = 1
+
+    init(instance: ServiceInstance, shared: SidecarShared, streams: RandomStreams) throws(LocalRateLimiterConfigurationError) {
+        self.shared = shared
+        zone = instance.zone
+        front = .instance(instance)
+        let prefix = "sidecar.\(instance.id.index)"
+        random = StreamRandom(streams.stream("\(prefix)/envoy-random"))
+        draws = streams.stream("\(prefix)/draws")
+        globalFilter = shared.configuration.globalRateLimit.map { GlobalRateLimitFilter($0.filter) }
+        super.init()
+        cpu = Station(servers: shared.configuration.chainServers, percentiles: false)
+        try setUp()
+    }
+
+    init(proxy: ProxyHost, shared: SidecarShared, streams: RandomStreams) throws(LocalRateLimiterConfigurationError) {
+        self.shared = shared
+        zone = proxy.zone
+        front = .proxy(proxy)
+        let prefix = "sidecar.edge.\(proxy.index)"
+        random = StreamRandom(streams.stream("\(prefix)/envoy-random"))
+        draws = streams.stream("\(prefix)/draws")
+        globalFilter = shared.configuration.globalRateLimit.map { GlobalRateLimitFilter($0.filter) }
+        super.init()
+        try setUp()
+    }
+
+    private func setUp() throws(LocalRateLimiterConfigurationError) {
+        let configuration = shared.configuration
+        if let auth = configuration.auth {
+            cache = IntrospectionCache(capacity: auth.cacheSize, ttl: auth.cacheTTL)
+        }
+        if let local = configuration.localRateLimit {
+            localFilter = try LocalRateLimitFilter(local, at: .zero)
+        }
+        log = configuration.accessLog.map { AccessLog($0) }
+        timeouts = [
+            CommonTimeouts(duration: configuration.auth?.timeout ?? .seconds(1)),
+            CommonTimeouts(duration: configuration.globalRateLimit?.timeout ?? .seconds(1)),
+        ]
+    }
+
+    /// Starts the access log's periodic flush.
+    func start(in simulation: Simulation) {
+        if let log { simulation.schedule(after: log.configuration.flushInterval, target: id, kind: Kind.flushTick.rawValue) }
+    }
+
+    var cpuServers: Int { cpu?.servers ?? 0 }
+
+    func cpuBusyMean(at time: SimTime) -> Double { cpu?.statistics.busyServers.mean(at: time) ?? 0 }
+
+    // MARK: Entry points
+
+    public func inbound(_ call: UpstreamMessage.Call, instance: ServiceInstance, in simulation: Simulation) -> FilterVerdict {
+        let job = begin(request: call.slot, call: call, at: simulation.now)
+        shared.jobs[job].phase = .cpu
+        if case .started(let server) = cpu!.arrive(job: job, at: simulation.now) {
+            startCPU(on: server, in: simulation)
+        }
+        return .hold
+    }
+
+    public func inbound(_ request: UInt32, proxy: ProxyHost, in simulation: Simulation) -> FilterVerdict {
+        let call = UpstreamMessage.Call(caller: proxy.id, callerZone: proxy.zone, slot: request, generation: 0, requestClass: 0)
+        let job = begin(request: request, call: call, at: simulation.now)
+        synchronous = true
+        synchronousVerdict = .hold
+        proceed(job, in: simulation)
+        synchronous = false
+        return synchronousVerdict
+    }
+
+    public func outbound(_ call: UpstreamMessage.Call, status: UInt16, instance: ServiceInstance, in simulation: Simulation) -> SimTime {
+        var extra = logRecord(in: simulation)
+        if shared.configuration.placement == .sidecar {
+            extra += shared.configuration.hop.sampleTime(draws) + shared.configuration.proxyCPU.sampleTime(draws)
+        }
+        shared.recordOutbound(call.slot, delay: extra)
+        return extra
+    }
+
+    public func outbound(_ request: UInt32, status: UInt16, proxy: ProxyHost, in simulation: Simulation) -> SimTime {
+        let extra = logRecord(in: simulation)
+        shared.recordOutbound(request, delay: extra)
+        return extra
+    }
+
+    private func begin(request: UInt32, call: UpstreamMessage.Call, at now: SimTime) -> UInt32 {
+        shared.statistics.count(.requests)
+        return shared.jobs.allocate(request: request, call: call, at: now)
+    }
+
+    // MARK: Events
+
+    public override func handle(_ event: Event, in simulation: Simulation) {
+        if event.kind == UpstreamMessage.responseKind {
+            answered(UpstreamMessage.Answer(subject: event.subject, argument: event.argument), in: simulation)
+            return
+        }
+        switch Kind(rawValue: event.kind) {
+        case .cpuDone:
+            let (job, next) = cpu!.complete(server: Int(event.subject), at: simulation.now)
+            if next != nil { startCPU(on: Int(event.subject), in: simulation) }
+            proceed(job, in: simulation)
+        case .hopDone:
+            let job = event.subject
+            guard shared.jobs[job].generation == UInt32(truncatingIfNeeded: event.argument), shared.jobs[job].phase == .hop else { return }
+            admitToApplication(job, in: simulation)
+        case .timeouts:
+            timeoutsFired(list: Int(event.subject), in: simulation)
+        case .flushTick:
+            if let log, log.buffered > 0 { startFlush(in: simulation) }
+            simulation.schedule(after: log!.configuration.flushInterval, target: id, kind: Kind.flushTick.rawValue)
+        case .shipDone:
+            log!.finishFlush()
+            if log!.wantsFlush { startFlush(in: simulation) }
+        case nil:
+            preconditionFailure("unknown filter chain event \(event.kind)")
+        }
+    }
+
+    private func startCPU(on server: Int, in simulation: Simulation) {
+        let configuration = shared.configuration
+        var seconds = 0.0
+        if configuration.placement == .sidecar { seconds += configuration.proxyCPU.sample(draws) }
+        if let auth = configuration.auth { seconds += auth.verifyCPU.sample(draws) }
+        simulation.schedule(after: SimTime(seconds: seconds), target: id, kind: Kind.cpuDone.rawValue, subject: UInt32(server))
+    }
+
+    // MARK: The checks
+
+    /// Runs the checks, up to a decision or to a call the job must wait for.
+    private func proceed(_ job: UInt32, in simulation: Simulation) {
+        if authenticate(job, in: simulation) { afterAuthentication(job, in: simulation) }
+    }
+
+    /// True when the request may go on; false when it waits for the auth service.
+    private func authenticate(_ job: UInt32, in simulation: Simulation) -> Bool {
+        guard shared.configuration.auth != nil else { return true }
+        let context = shared.requests[shared.jobs[job].request]
+        let key = IntrospectionCache.key(tenant: context.tenant, user: context.user)
+        if cache!.lookup(key, at: simulation.now) {
+            shared.statistics.count(.cacheHits)
+            return true
+        }
+        shared.statistics.count(.cacheMisses)
+        shared.statistics.count(.authCalls)
+        shared.jobs[job].phase = .auth
+        call(shared.authTargets, job: job, timeouts: Self.authTimeouts, in: simulation)
+        return false
+    }
+
+    /// The local and global rate limits, then admission (or a wait for the rate-limit service).
+    private func afterAuthentication(_ job: UInt32, in simulation: Simulation) {
+        let context = shared.requests[shared.jobs[job].request]
+        if localFilter != nil {
+            let outcome = localFilter!.decide(shared.localDescriptors[Int(context.tier.rawValue)], at: simulation.now, random: &random)
+            switch outcome.action {
+            case .limitedEnforced:
+                shared.statistics.count(.deniedLocal)
+                finish(job, status: outcome.status, in: simulation)
+                return
+            case .limitedNotEnforced:
+                shared.statistics.count(.localLimitedNotEnforced)
+            case .allowed:
+                shared.statistics.count(.localAllowed)
+            case .notEnabled:
+                break
+            }
+        }
+        if let globalFilter, globalFilter.callsService(descriptorCount: 1, random: &random) {
+            shared.statistics.count(.globalCalls)
+            shared.jobs[job].phase = .globalRateLimit
+            call(shared.rateLimitTargets, job: job, timeouts: Self.rateLimitTimeouts, in: simulation)
+            return
+        }
+        finish(job, status: nil, in: simulation)
+    }
+
+    /// Calls a random instance of an auth or rate-limit service for `job`.
+    private func call(_ targets: [ServiceInstance], job: UInt32, timeouts list: Int, in simulation: Simulation) {
+        let target = targets[draws.index(below: targets.count)]
+        let generation = shared.jobs[job].generation
+        let call = UpstreamMessage.Call(caller: id, callerZone: zone, slot: job, generation: generation, requestClass: 0)
+        UpstreamMessage.send(call, to: target.id, after: shared.network.sample(from: zone, to: target.zone, draws), in: simulation)
+        if let due = timeouts[list].start(subject: job, generation: generation, at: simulation.now) {
+            simulation.schedule(at: due, target: id, kind: Kind.timeouts.rawValue, subject: UInt32(list))
+        }
+    }
+
+    private func answered(_ answer: UpstreamMessage.Answer, in simulation: Simulation) {
+        let job = answer.slot
+        guard Int(job) < shared.jobs.jobs.count, shared.jobs[job].generation & 0xFF_FFFF == answer.generation else { return }
+        switch shared.jobs[job].phase {
+        case .auth: authAnswered(job, status: answer.status, in: simulation)
+        case .globalRateLimit: rateLimitAnswered(job, status: answer.status, in: simulation)
+        default: return
+        }
+    }
+
+    private func authAnswered(_ job: UInt32, status: UInt16?, in simulation: Simulation) {
+        let auth = shared.configuration.auth!
+        switch status {
+        case 200:
+            let context = shared.requests[shared.jobs[job].request]
+            cache!.insert(IntrospectionCache.key(tenant: context.tenant, user: context.user), at: simulation.now)
+        case 401:
+            shared.statistics.count(.deniedInvalidToken)
+            finish(job, status: 401, in: simulation)
+            return
+        default:
+            shared.statistics.count(.authFailures)
+            guard auth.failOpen else {
+                shared.statistics.count(.deniedAuthError)
+                finish(job, status: auth.statusOnError, in: simulation)
+                return
+            }
+            shared.statistics.count(.authFailedOpen)
+        }
+        afterAuthentication(job, in: simulation)
+    }
+
+    private func rateLimitAnswered(_ job: UInt32, status: UInt16?, in simulation: Simulation) {
+        let response: RateLimitResponse?
+        switch status {
+        case 200: response = RateLimitResponse(overallCode: .ok)
+        case 429: response = RateLimitResponse(overallCode: .overLimit)
+        default: response = nil
+        }
+        let outcome = globalFilter!.decide(response, random: &random)
+        switch outcome.action {
+        case .limited:
+            shared.statistics.count(.globalOverLimit)
+            shared.statistics.count(.deniedGlobal)
+            finish(job, status: outcome.status, in: simulation)
+        case .failedClosed:
+            shared.statistics.count(.globalFailures)
+            shared.statistics.count(.deniedRateLimitError)
+            finish(job, status: outcome.status, in: simulation)
+        case .failedOpen:
+            shared.statistics.count(.globalFailures)
+            shared.statistics.count(.globalFailedOpen)
+            finish(job, status: nil, in: simulation)
+        case .overLimitNotEnforced:
+            shared.statistics.count(.globalOverLimit)
+            shared.statistics.count(.globalOverLimitNotEnforced)
+            finish(job, status: nil, in: simulation)
+        case .allowed, .skipped:
+            finish(job, status: nil, in: simulation)
+        }
+    }
+
+    private func timeoutsFired(list: Int, in simulation: Simulation) {
+        let phase: FilterJobs.Phase = list == Self.authTimeouts ? .auth : .globalRateLimit
+        let isLive = { (entry: CommonTimeouts.Entry) in
+            self.shared.jobs[entry.subject].generation == entry.generation && self.shared.jobs[entry.subject].phase == phase
+        }
+        while let entry = timeouts[list].nextExpired(at: simulation.now, isLive: isLive) {
+            // The late answer will find the job moved on and be dropped.
+            shared.jobs[entry.subject].phase = .cpu
+            if list == Self.authTimeouts {
+                authAnswered(entry.subject, status: nil, in: simulation)
+            } else {
+                rateLimitAnswered(entry.subject, status: nil, in: simulation)
+            }
+        }
+        if let due = timeouts[list].rearm(isLive: isLive) {
+            simulation.schedule(at: due, target: id, kind: Kind.timeouts.rawValue, subject: UInt32(list))
+        }
+    }
+
+    // MARK: Admission and denial
+
+    /// The checks are done: `status` nil admits the request, otherwise the chain answers it.
+    private func finish(_ job: UInt32, status: UInt16?, in simulation: Simulation) {
+        let entry = shared.jobs[job]
+        switch front {
+        case .instance(let instance):
+            if let status {
+                shared.jobs.release(job)
+                instance.answerFiltered(entry.call, status: status, in: simulation)
+            } else if shared.configuration.placement == .sidecar {
+                shared.jobs[job].phase = .hop
+                let hop = shared.configuration.hop.sampleTime(draws)
+                simulation.schedule(after: hop, target: id, kind: Kind.hopDone.rawValue, subject: job, argument: UInt64(entry.generation))
+            } else {
+                admitToApplication(job, in: simulation)
+            }
+        case .proxy(let proxy):
+            shared.jobs.release(job)
+            if status == nil {
+                shared.statistics.count(.admitted)
+                shared.recordInbound(entry.request, delay: simulation.now - entry.arrived)
+            }
+            if synchronous {
+                synchronousVerdict = status.map { .deny($0) } ?? .admit
+            } else if let status {
+                proxy.denyFiltered(entry.request, status: status, in: simulation)
+            } else {
+                proxy.resumeFiltered(entry.request, in: simulation)
+            }
+        }
+    }
+
+    private func admitToApplication(_ job: UInt32, in simulation: Simulation) {
+        guard case .instance(let instance) = front else { return }
+        let entry = shared.jobs[job]
+        shared.jobs.release(job)
+        shared.statistics.count(.admitted)
+        shared.recordInbound(entry.request, delay: simulation.now - entry.arrived)
+        instance.admitFiltered(entry.call, in: simulation)
+    }
+
+    // MARK: Access log
+
+    /// Writes the request's log record; returns the wait when the buffer is full and the
+    /// policy is to block.
+    private func logRecord(in simulation: Simulation) -> SimTime {
+        guard log != nil else { return .zero }
+        if !log!.isFull {
+            _ = log!.append(at: simulation.now)
+            if log!.wantsFlush { startFlush(in: simulation) }
+            return .zero
+        }
+        guard log!.configuration.overflow == .block else {
+            _ = log!.append(at: simulation.now)
+            return .zero
+        }
+        // Back-pressure: the record waits for the shipper to take a batch, and so does the response.
+        shared.statistics.count(.logBlocked)
+        waitingRecords += 1
+        return max(shipEnds - simulation.now, .zero)
+    }
+
+    private func startFlush(in simulation: Simulation) {
+        guard let duration = log!.startFlush(at: simulation.now) else { return }
+        shipEnds = simulation.now + duration
+        while waitingRecords > 0, !log!.isFull {
+            log!.appendWaiting(at: simulation.now)
+            waitingRecords -= 1
+        }
+        simulation.schedule(after: duration, target: id, kind: Kind.shipDone.rawValue)
+    }
+
+    public override func resetStatistics(at time: SimTime) {
+        cpu?.resetStatistics(at: time)
+        log?.resetStatistics(at: time)
+    }
+}

@@ -1,0 +1,42 @@
+import Infra
+import SimKernel
+
+/// What every filter chain of a model shares: configuration, the job table, the request
+/// contexts, the auth and rate-limit services' instances, and the statistics.
+final class SidecarShared {
+    let configuration: SidecarConfiguration
+    let requests: RequestContexts
+    let jobs = FilterJobs()
+    let statistics: SidecarStatistics
+    let network: NetworkLatency
+    let authTargets: [ServiceInstance]
+    let rateLimitTargets: [ServiceInstance]
+    /// Local rate-limit descriptors per tier: `tier: <name>`.
+    let localDescriptors: [[RateLimitDescriptor]]
+    /// Time the chain held each request before admitting it, by request id, until its
+    /// response adds the outbound part.
+    var inboundDelay: [SimTime] = []
+
+    init(
+        configuration: SidecarConfiguration, requests: RequestContexts, statistics: SidecarStatistics, network: NetworkLatency,
+        authTargets: [ServiceInstance], rateLimitTargets: [ServiceInstance]
+    ) {
+        self.configuration = configuration
+        self.requests = requests
+        self.statistics = statistics
+        self.network = network
+        self.authTargets = authTargets
+        self.rateLimitTargets = rateLimitTargets
+        localDescriptors = Tier.allCases.map { [RateLimitDescriptor([RateLimitEntry("tier", $0.name)])] }
+    }
+
+    func recordInbound(_ request: UInt32, delay: SimTime) {
+        while inboundDelay.count <= Int(request) { inboundDelay.append(.zero) }
+        inboundDelay[Int(request)] = delay
+    }
+
+    func recordOutbound(_ request: UInt32, delay: SimTime) {
+        let inbound = Int(request) < inboundDelay.count ? inboundDelay[Int(request)] : .zero
+        statistics.addedLatency.record(inbound + delay)
+    }
+}
