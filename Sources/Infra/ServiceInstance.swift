@@ -44,17 +44,12 @@ public final class ServiceInstance: Component {
     public var filter: InstanceFilter?
     /// Decides the status of served calls instead of the error probability, if set.
     public var responder: InstanceResponder?
-    private var station: Station
-    private var calls: [UpstreamMessage.Call]
+    private var station: FCFSServers
     private let statistics: ServiceStatistics
     private let network: NetworkLatency
     private let serviceTimes: RandomStream
     private let errors: RandomStream
     private let latencies: RandomStream
-
-    private enum Kind: UInt32 {
-        case served = 1
-    }
 
     public init(
         service: ServiceStatistics, index: Int, zone: Zone, configuration: ServiceInstanceConfiguration,
@@ -66,26 +61,16 @@ public final class ServiceInstance: Component {
         statistics = service
         self.network = network
         let capacity = configuration.queueCapacity.map { $0 + configuration.concurrency }
-        station = Station(servers: configuration.concurrency, capacity: capacity, percentiles: false)
-        calls = []
+        station = FCFSServers(servers: configuration.concurrency, capacity: capacity, percentiles: false)
         let prefix = "service.\(service.name).\(index)"
         serviceTimes = streams.stream("\(prefix)/service")
         errors = streams.stream("\(prefix)/errors")
         latencies = streams.stream("\(prefix)/network")
     }
 
-    /// Requests in the instance, waiting or in service.
-    public var requestsInInstance: Int { station.jobsInSystem }
-
-    public var utilization: Double { Double(station.busyServers) / Double(station.servers) }
-
     public override func handle(_ event: Event, in simulation: Simulation) {
-        if event.kind == UpstreamMessage.requestKind {
-            accept(UpstreamMessage.Call(subject: event.subject, argument: event.argument), in: simulation)
-        } else {
-            precondition(event.kind == Kind.served.rawValue, "unknown service instance event \(event.kind)")
-            finish(server: Int(event.subject), in: simulation)
-        }
+        precondition(event.kind == UpstreamMessage.requestKind, "unknown service instance event \(event.kind)")
+        accept(UpstreamMessage.Call(subject: event.subject, argument: event.argument), in: simulation)
     }
 
     private func accept(_ call: UpstreamMessage.Call, in simulation: Simulation) {
@@ -105,67 +90,44 @@ public final class ServiceInstance: Component {
         }
     }
 
-    /// A call the filter let through reaches the application.
-    public func admitFiltered(_ call: UpstreamMessage.Call, in simulation: Simulation) {
-        let job = store(call)
-        switch station.arrive(job: job, at: simulation.now) {
-        case .started(let server):
-            begin(server: server, in: simulation)
-        case .queued:
-            break
-        case .rejected:
+    /// A call (let through by the filter, if any) reaches the application. Slots are taken
+    /// first come first served, so the call's start and end are known now: the answer is
+    /// scheduled at once, with no event at the end of service. A filter's response work
+    /// (its access-log record) is therefore done when the call is taken.
+    /// `delay` is how long the call still takes to reach the application (the filter's CPU
+    /// and hop): it holds its place in line but cannot start before.
+    public func admitFiltered(_ call: UpstreamMessage.Call, after delay: SimTime = .zero, in simulation: Simulation) {
+        let service = SimTime(seconds: configuration.serviceTime.sample(serviceTimes) / configuration.speed)
+        guard let (start, end) = station.arrive(at: simulation.now, notBefore: simulation.now + delay, service: service) else {
             statistics.rejected.increment()
-            release(job)
             UpstreamMessage.answer(call, status: 503, after: network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
+            return
         }
-    }
-
-    /// The filter answers a call itself (401, 429, 503) without the application.
-    public func answerFiltered(_ call: UpstreamMessage.Call, status: UInt16, in simulation: Simulation) {
-        statistics.filtered.increment()
-        UpstreamMessage.answer(call, status: status, after: network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
-    }
-
-    private func begin(server: Int, in simulation: Simulation) {
-        let duration = configuration.serviceTime.sample(serviceTimes) / configuration.speed
-        simulation.schedule(after: SimTime(seconds: duration), target: id, kind: Kind.served.rawValue, subject: UInt32(server))
-    }
-
-    private func finish(server: Int, in simulation: Simulation) {
-        let (job, next) = station.complete(server: server, at: simulation.now)
-        if next != nil { begin(server: server, in: simulation) }
-        let call = calls[Int(job)]
-        release(job)
         let failed = configuration.errorProbability > 0 && errors.bernoulli(configuration.errorProbability)
-        let status = failed ? configuration.errorStatus : responder?.status(for: call, at: simulation.now) ?? 200
+        let status = failed ? configuration.errorStatus : responder?.status(for: call, at: start) ?? 200
         statistics.served.increment()
         if status >= 500 { statistics.errors.increment() }
         let extra = filter?.outbound(call, status: status, instance: self, in: simulation) ?? .zero
-        UpstreamMessage.answer(call, status: status, after: extra + network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
+        let delay = end - simulation.now + extra + network.sample(from: zone, to: call.callerZone, latencies)
+        UpstreamMessage.answer(call, status: status, after: delay, in: simulation)
     }
 
-    // Calls waiting or in service, by job id; ids are reused through a free list.
-    private var freeJobs: [UInt32] = []
-
-    private func store(_ call: UpstreamMessage.Call) -> UInt32 {
-        if let job = freeJobs.popLast() {
-            calls[Int(job)] = call
-            return job
-        }
-        calls.append(call)
-        return UInt32(calls.count - 1)
-    }
-
-    private func release(_ job: UInt32) {
-        freeJobs.append(job)
+    /// The filter answers a call itself (401, 429, 503) without the application, `delay` from
+    /// now (when its own work is done).
+    public func answerFiltered(_ call: UpstreamMessage.Call, status: UInt16, after delay: SimTime = .zero, in simulation: Simulation) {
+        statistics.filtered.increment()
+        UpstreamMessage.answer(call, status: status, after: delay + network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
     }
 
     public override func resetStatistics(at time: SimTime) {
         station.resetStatistics(at: time)
     }
 
-    /// This instance's measurements since the warm-up, for its service's report.
-    public var stationStatistics: StationStatistics { station.statistics }
+    /// This instance's measurements since the warm-up, up to `time`, for its service's report.
+    public func stationStatistics(at time: SimTime) -> StationStatistics {
+        station.advance(to: time)
+        return station.statistics
+    }
 
     public var servers: Int { station.servers }
 }

@@ -47,7 +47,7 @@ public final class ServiceStatistics: Component {
         var waitSum = 0.0
         var waitCount: UInt64 = 0
         for instance in instances {
-            let s = instance.stationStatistics
+            let s = instance.stationStatistics(at: time)
             utilizations.append(s.busyServers.mean(at: time) / Double(instance.servers))
             sojournSum += s.sojourns.sum
             sojournCount += s.sojourns.count
@@ -74,7 +74,7 @@ public final class ServiceStatistics: Component {
         var total = 0.0
         var highest = 0.0
         for (index, instance) in instances.enumerated() {
-            let busy = instance.stationStatistics.busyServers.integral(at: time)
+            let busy = instance.stationStatistics(at: time).busyServers.integral(at: time)
             let utilization = (busy - previousBusy[index]) / Double(span.nanoseconds) / Double(instance.servers)
             total += utilization
             highest = max(highest, utilization)
