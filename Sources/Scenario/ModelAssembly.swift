@@ -43,7 +43,8 @@ enum ModelAssembly {
             if let sidecar = platform.sidecar {
                 // Validated when the scenario was read.
                 try! SidecarDeployment.install(
-                    sidecar, services: instancesByService, proxies: edge.proxyHosts, requests: requests, network: platform.network,
+                    sidecar, services: instancesByService, proxies: edge.proxyHosts, requests: requests, tenants: traffic.tenants,
+                    network: platform.network,
                     in: simulation)
             }
             let clients = ClientTraffic(traffic, edge: edge, requests: requests, streams: simulation.streams)

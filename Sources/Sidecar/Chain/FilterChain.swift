@@ -13,9 +13,7 @@ import SimKernel
 /// their request without a lookup.
 public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     enum Kind: UInt32 {
-        case cpuDone = 1
-        case hopDone
-        case timeouts
+        case timeouts = 1
         case flushTick
         case shipDone
     }
@@ -29,7 +27,9 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     let shared: SidecarShared
     public let zone: Zone
     private let front: Front
-    private var cpu: Station?
+    /// The chain's cores, first come first served: a request's CPU end is known when it
+    /// arrives, so its checks run then and what follows is timed from that end.
+    private var cpu: FCFSServers?
     private var cache: IntrospectionCache?
     private var localFilter: LocalRateLimitFilter?
     private let globalFilter: GlobalRateLimitFilter?
@@ -40,6 +40,16 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     private var timeouts: [CommonTimeouts] = []
     private var random: StreamRandom
     private let draws: RandomStream
+    // The configuration's hot values, kept here so the per-request path reads plain fields.
+    private let isSidecar: Bool
+    private let authenticates: Bool
+    private let authFailOpen: Bool
+    private let authStatusOnError: UInt16
+    private let hop: Distribution
+    private let proxyCPU: Distribution
+    private let verifyCPU: Distribution?
+    /// The local limiter's bucket for each tier's descriptor, looked up once.
+    private var tierBuckets: [LocalRateLimiter.BucketID?] = []
     /// Set while a proxy's request runs through the checks inside `inbound`: a decision
     /// reached then is returned to the proxy instead of called back.
     private var synchronous = false
@@ -56,8 +66,9 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
         random = StreamRandom(streams.stream("\(prefix)/envoy-random"))
         draws = streams.stream("\(prefix)/draws")
         globalFilter = shared.configuration.globalRateLimit.map { GlobalRateLimitFilter($0.filter) }
+        (isSidecar, authenticates, authFailOpen, authStatusOnError, hop, proxyCPU, verifyCPU) = Self.hotValues(shared.configuration)
         super.init()
-        cpu = Station(servers: shared.configuration.chainServers, percentiles: false)
+        cpu = FCFSServers(servers: shared.configuration.chainServers, percentiles: false)
         try setUp()
     }
 
@@ -69,8 +80,13 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
         random = StreamRandom(streams.stream("\(prefix)/envoy-random"))
         draws = streams.stream("\(prefix)/draws")
         globalFilter = shared.configuration.globalRateLimit.map { GlobalRateLimitFilter($0.filter) }
+        (isSidecar, authenticates, authFailOpen, authStatusOnError, hop, proxyCPU, verifyCPU) = Self.hotValues(shared.configuration)
         super.init()
         try setUp()
+    }
+
+    private static func hotValues(_ c: SidecarConfiguration) -> (Bool, Bool, Bool, UInt16, Distribution, Distribution, Distribution?) {
+        (c.placement == .sidecar, c.auth != nil, c.auth?.failOpen ?? false, c.auth?.statusOnError ?? 503, c.hop, c.proxyCPU, c.auth?.verifyCPU)
     }
 
     private func setUp() throws(LocalRateLimiterConfigurationError) {
@@ -79,7 +95,9 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
             cache = IntrospectionCache(capacity: auth.cacheSize, ttl: auth.cacheTTL)
         }
         if let local = configuration.localRateLimit {
-            localFilter = try LocalRateLimitFilter(local, at: .zero)
+            let filter = try LocalRateLimitFilter(local, at: .zero)
+            tierBuckets = shared.localDescriptors.map { filter.limiter.bucket(matching: $0[0].entries) }
+            localFilter = filter
         }
         log = configuration.accessLog.map { AccessLog($0) }
         timeouts = [
@@ -95,16 +113,18 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
 
     var cpuServers: Int { cpu?.servers ?? 0 }
 
-    func cpuBusyMean(at time: SimTime) -> Double { cpu?.statistics.busyServers.mean(at: time) ?? 0 }
+    func cpuBusyMean(at time: SimTime) -> Double {
+        cpu?.advance(to: time)
+        return cpu?.statistics.busyServers.mean(at: time) ?? 0
+    }
 
     // MARK: Entry points
 
     public func inbound(_ call: UpstreamMessage.Call, instance: ServiceInstance, in simulation: Simulation) -> FilterVerdict {
         let job = begin(request: call.slot, call: call, at: simulation.now)
         shared.jobs[job].phase = .cpu
-        if case .started(let server) = cpu!.arrive(job: job, at: simulation.now) {
-            startCPU(on: server, in: simulation)
-        }
+        shared.jobs[job].readyAt = cpu!.arrive(at: simulation.now, service: cpuCost())!.end
+        proceed(job, in: simulation)
         return .hold
     }
 
@@ -120,8 +140,8 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
 
     public func outbound(_ call: UpstreamMessage.Call, status: UInt16, instance: ServiceInstance, in simulation: Simulation) -> SimTime {
         var extra = logRecord(in: simulation)
-        if shared.configuration.placement == .sidecar {
-            extra += shared.configuration.hop.sampleTime(draws) + shared.configuration.proxyCPU.sampleTime(draws)
+        if isSidecar {
+            extra += hop.sampleTime(draws) + proxyCPU.sampleTime(draws)
         }
         shared.recordOutbound(call.slot, delay: extra)
         return extra
@@ -146,14 +166,6 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
             return
         }
         switch Kind(rawValue: event.kind) {
-        case .cpuDone:
-            let (job, next) = cpu!.complete(server: Int(event.subject), at: simulation.now)
-            if next != nil { startCPU(on: Int(event.subject), in: simulation) }
-            proceed(job, in: simulation)
-        case .hopDone:
-            let job = event.subject
-            guard shared.jobs[job].generation == UInt32(truncatingIfNeeded: event.argument), shared.jobs[job].phase == .hop else { return }
-            admitToApplication(job, in: simulation)
         case .timeouts:
             timeoutsFired(list: Int(event.subject), in: simulation)
         case .flushTick:
@@ -167,12 +179,12 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
         }
     }
 
-    private func startCPU(on server: Int, in simulation: Simulation) {
-        let configuration = shared.configuration
+    /// The proxy's pass (sidecar placement) and the token verification.
+    private func cpuCost() -> SimTime {
         var seconds = 0.0
-        if configuration.placement == .sidecar { seconds += configuration.proxyCPU.sample(draws) }
-        if let auth = configuration.auth { seconds += auth.verifyCPU.sample(draws) }
-        simulation.schedule(after: SimTime(seconds: seconds), target: id, kind: Kind.cpuDone.rawValue, subject: UInt32(server))
+        if isSidecar { seconds += proxyCPU.sample(draws) }
+        if let verifyCPU { seconds += verifyCPU.sample(draws) }
+        return SimTime(seconds: seconds)
     }
 
     // MARK: The checks
@@ -184,7 +196,7 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
 
     /// True when the request may go on; false when it waits for the auth service.
     private func authenticate(_ job: UInt32, in simulation: Simulation) -> Bool {
-        guard shared.configuration.auth != nil else { return true }
+        guard authenticates else { return true }
         let context = shared.requests[shared.jobs[job].request]
         let key = IntrospectionCache.key(tenant: context.tenant, user: context.user)
         if cache!.lookup(key, at: simulation.now) {
@@ -202,7 +214,7 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     private func afterAuthentication(_ job: UInt32, in simulation: Simulation) {
         let context = shared.requests[shared.jobs[job].request]
         if localFilter != nil {
-            let outcome = localFilter!.decide(shared.localDescriptors[Int(context.tier.rawValue)], at: simulation.now, random: &random)
+            let outcome = localFilter!.decide(matching: tierBuckets[Int(context.tier.rawValue)], at: simulation.now, random: &random)
             switch outcome.action {
             case .limitedEnforced:
                 shared.statistics.count(.deniedLocal)
@@ -225,12 +237,15 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
         finish(job, status: nil, in: simulation)
     }
 
-    /// Calls a random instance of an auth or rate-limit service for `job`.
+    /// Calls a random instance of an auth or rate-limit service for `job`; the call leaves
+    /// when the job's CPU work is done. Its timeout runs from now (timeouts of one duration
+    /// must start in time order), so it includes that CPU work.
     private func call(_ targets: [ServiceInstance], job: UInt32, timeouts list: Int, in simulation: Simulation) {
         let target = targets[draws.index(below: targets.count)]
         let generation = shared.jobs[job].generation
+        let wait = shared.jobs[job].readyAt - simulation.now
         let call = UpstreamMessage.Call(caller: id, callerZone: zone, slot: job, generation: generation, requestClass: 0)
-        UpstreamMessage.send(call, to: target.id, after: shared.network.sample(from: zone, to: target.zone, draws), in: simulation)
+        UpstreamMessage.send(call, to: target.id, after: wait + shared.network.sample(from: zone, to: target.zone, draws), in: simulation)
         if let due = timeouts[list].start(subject: job, generation: generation, at: simulation.now) {
             simulation.schedule(at: due, target: id, kind: Kind.timeouts.rawValue, subject: UInt32(list))
         }
@@ -239,6 +254,7 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     private func answered(_ answer: UpstreamMessage.Answer, in simulation: Simulation) {
         let job = answer.slot
         guard Int(job) < shared.jobs.jobs.count, shared.jobs[job].generation & 0xFF_FFFF == answer.generation else { return }
+        shared.jobs[job].readyAt = simulation.now
         switch shared.jobs[job].phase {
         case .auth: authAnswered(job, status: answer.status, in: simulation)
         case .globalRateLimit: rateLimitAnswered(job, status: answer.status, in: simulation)
@@ -247,7 +263,6 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     }
 
     private func authAnswered(_ job: UInt32, status: UInt16?, in simulation: Simulation) {
-        let auth = shared.configuration.auth!
         switch status {
         case 200:
             let context = shared.requests[shared.jobs[job].request]
@@ -258,9 +273,9 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
             return
         default:
             shared.statistics.count(.authFailures)
-            guard auth.failOpen else {
+            guard authFailOpen else {
                 shared.statistics.count(.deniedAuthError)
-                finish(job, status: auth.statusOnError, in: simulation)
+                finish(job, status: authStatusOnError, in: simulation)
                 return
             }
             shared.statistics.count(.authFailedOpen)
@@ -306,6 +321,7 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
         while let entry = timeouts[list].nextExpired(at: simulation.now, isLive: isLive) {
             // The late answer will find the job moved on and be dropped.
             shared.jobs[entry.subject].phase = .cpu
+            shared.jobs[entry.subject].readyAt = simulation.now
             if list == Self.authTimeouts {
                 authAnswered(entry.subject, status: nil, in: simulation)
             } else {
@@ -324,16 +340,16 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
         let entry = shared.jobs[job]
         switch front {
         case .instance(let instance):
+            shared.jobs.release(job)
+            let ready = max(entry.readyAt - simulation.now, .zero)
             if let status {
-                shared.jobs.release(job)
-                instance.answerFiltered(entry.call, status: status, in: simulation)
-            } else if shared.configuration.placement == .sidecar {
-                shared.jobs[job].phase = .hop
-                let hop = shared.configuration.hop.sampleTime(draws)
-                simulation.schedule(after: hop, target: id, kind: Kind.hopDone.rawValue, subject: job, argument: UInt64(entry.generation))
-            } else {
-                admitToApplication(job, in: simulation)
+                instance.answerFiltered(entry.call, status: status, after: ready, in: simulation)
+                return
             }
+            let hop = isSidecar ? hop.sampleTime(draws) : .zero
+            shared.statistics.count(.admitted)
+            shared.recordInbound(entry.request, delay: simulation.now + ready + hop - entry.arrived)
+            instance.admitFiltered(entry.call, after: ready + hop, in: simulation)
         case .proxy(let proxy):
             shared.jobs.release(job)
             if status == nil {
@@ -348,15 +364,6 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
                 proxy.resumeFiltered(entry.request, in: simulation)
             }
         }
-    }
-
-    private func admitToApplication(_ job: UInt32, in simulation: Simulation) {
-        guard case .instance(let instance) = front else { return }
-        let entry = shared.jobs[job]
-        shared.jobs.release(job)
-        shared.statistics.count(.admitted)
-        shared.recordInbound(entry.request, delay: simulation.now - entry.arrived)
-        instance.admitFiltered(entry.call, in: simulation)
     }
 
     // MARK: Access log

@@ -10,7 +10,6 @@ final class FilterJobs {
         case cpu
         case auth
         case globalRateLimit
-        case hop
     }
 
     struct Job {
@@ -19,6 +18,9 @@ final class FilterJobs {
         var request: UInt32 = 0
         var call = UpstreamMessage.Call(caller: ComponentID(index: 0), callerZone: Zone(0), slot: 0, generation: 0, requestClass: 0)
         var arrived = SimTime.zero
+        /// When the chain's own CPU work for the job is done: calls leave then, and the
+        /// request reaches the application or its answer.
+        var readyAt = SimTime.zero
     }
 
     private(set) var jobs: [Job] = []
@@ -35,6 +37,7 @@ final class FilterJobs {
         jobs[Int(id)].request = request
         jobs[Int(id)].call = call
         jobs[Int(id)].arrived = now
+        jobs[Int(id)].readyAt = now
         return id
     }
 

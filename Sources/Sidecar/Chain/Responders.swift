@@ -20,30 +20,24 @@ final class AuthResponder: InstanceResponder {
 /// instances, as they share Redis) decide OK (200) or OVER_LIMIT (429) for the descriptors of
 /// the request the call was made for.
 final class RateLimitResponder: InstanceResponder {
-    private var service: RateLimitService
-    private var descriptors: TierDescriptors
-    private var response = RateLimitResponse()
-    private let domain: String
+    private var limits: CompiledTierLimits
     private let shared: SidecarShared
 
-    init(_ configuration: GlobalRateLimitConfiguration, shared: SidecarShared) throws(RateLimitServiceConfigError) {
-        var options = RateLimitServiceOptions()
-        options.globalShadowMode = configuration.shadowMode
-        service = RateLimitService(config: try RateLimitServiceConfig(domains: [configuration.limits.serviceDomain(configuration.domain)]), options: options)
-        descriptors = .tierAndTenant(
-            tierKey: configuration.limits.tierKey, tenantKey: configuration.limits.perTenant ? configuration.limits.tenantKey : nil)
-        domain = configuration.domain
+    init(_ configuration: GlobalRateLimitConfiguration, tenants: Int, shared: SidecarShared) throws(RateLimitServiceConfigError) {
+        limits = try CompiledTierLimits(configuration, tenants: tenants)
         self.shared = shared
     }
 
     func status(for call: UpstreamMessage.Call, at now: SimTime) -> UInt16 {
         let context = shared.requests[shared.jobs[call.slot].request]
-        let requestDescriptors = descriptors.descriptors(tier: context.tier, tenant: context.tenant)
-        service.shouldRateLimit(domain: domain, descriptors: requestDescriptors, at: now, into: &response)
-        switch response.overallCode {
-        case .overLimit: return 429
-        case .ok: return 200
-        default: return 500
+        switch limits.decide(tier: context.tier, tenant: context.tenant, at: now) {
+        case .overLimit:
+            return 429
+        case .shadowOverLimit:
+            shared.statistics.count(.globalShadowOverLimit)
+            return 200
+        case .ok:
+            return 200
         }
     }
 }

@@ -18,7 +18,7 @@ public enum SidecarDeployment {
     @discardableResult
     public static func install(
         _ configuration: SidecarConfiguration, services: [String: [ServiceInstance]], proxies: [ProxyHost],
-        requests: RequestContexts, network: NetworkLatency, in simulation: Simulation
+        requests: RequestContexts, tenants: Int, network: NetworkLatency, in simulation: Simulation
     ) throws(SidecarConfigurationError) -> SidecarStatistics {
         func instances(of name: String) throws(SidecarConfigurationError) -> [ServiceInstance] {
             guard let instances = services[name], !instances.isEmpty else {
@@ -40,7 +40,7 @@ public enum SidecarDeployment {
         if let global = configuration.globalRateLimit {
             let responder: RateLimitResponder
             do {
-                responder = try RateLimitResponder(global, shared: shared)
+                responder = try RateLimitResponder(global, tenants: tenants, shared: shared)
             } catch {
                 throw SidecarConfigurationError("rate-limit service: \(error)")
             }

@@ -10,7 +10,7 @@ public final class SidecarStatistics: Component {
         case deniedInvalidToken, deniedAuthError, deniedLocal, deniedGlobal, deniedRateLimitError
         case cacheHits, cacheMisses, authCalls, authFailures, authFailedOpen
         case localAllowed, localLimitedNotEnforced
-        case globalCalls, globalOverLimit, globalOverLimitNotEnforced, globalFailures, globalFailedOpen
+        case globalCalls, globalOverLimit, globalOverLimitNotEnforced, globalShadowOverLimit, globalFailures, globalFailedOpen
         case logBlocked
 
         var key: (component: String, metric: String) {
@@ -32,6 +32,7 @@ public final class SidecarStatistics: Component {
             case .globalCalls: return ("sidecar.ratelimit", "service_calls")
             case .globalOverLimit: return ("sidecar.ratelimit", "service_over_limit")
             case .globalOverLimitNotEnforced: return ("sidecar.ratelimit", "service_over_limit_not_enforced")
+            case .globalShadowOverLimit: return ("sidecar.ratelimit", "service_shadow_over_limit")
             case .globalFailures: return ("sidecar.ratelimit", "service_failures")
             case .globalFailedOpen: return ("sidecar.ratelimit", "failed_open")
             case .logBlocked: return ("sidecar.logging", "requests_blocked")

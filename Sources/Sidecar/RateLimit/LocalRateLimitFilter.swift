@@ -95,7 +95,20 @@ public struct LocalRateLimitFilter: Sendable {
             return LocalRateLimitOutcome(action: .notEnabled, status: 0, responseFlags: [], bucket: nil)
         }
         statistics.enabled += 1
-        let result = limiter.requestAllowed(descriptors, at: now)
+        return judge(limiter.requestAllowed(descriptors, at: now), random: &random)
+    }
+
+    /// `decide` for a request whose descriptors match at most one bucket, looked up beforehand
+    /// with `limiter.bucket(matching:)`.
+    public mutating func decide<R: EnvoyRandom>(matching bucket: LocalRateLimiter.BucketID?, at now: SimTime, random: inout R) -> LocalRateLimitOutcome {
+        guard configuration.filterEnabled?.evaluate(&random) ?? false else {
+            return LocalRateLimitOutcome(action: .notEnabled, status: 0, responseFlags: [], bucket: nil)
+        }
+        statistics.enabled += 1
+        return judge(limiter.requestAllowed(matching: bucket, at: now), random: &random)
+    }
+
+    private mutating func judge<R: EnvoyRandom>(_ result: LocalRateLimiter.Result, random: inout R) -> LocalRateLimitOutcome {
         if result.allowed {
             statistics.ok += 1
             return LocalRateLimitOutcome(action: .allowed, status: 0, responseFlags: [], bucket: result.bucket)

@@ -104,6 +104,20 @@ public struct LocalRateLimiter: Sendable {
             }
             matched.insert(bucket, at: position)
         }
+        return consumeMatched(at: now)
+    }
+
+    /// `requestAllowed` for a request whose descriptors match at most one bucket, looked up
+    /// beforehand with `bucket(matching:)`: the same decision, without a lookup per request.
+    public mutating func requestAllowed(matching bucket: BucketID?, at now: SimTime) -> Result {
+        advance(to: now)
+        matched.removeAll(keepingCapacity: true)
+        if let bucket { matched.append(bucket.index) }
+        return consumeMatched(at: now)
+    }
+
+    /// Takes the matched buckets' tokens in order, then the default bucket's.
+    private mutating func consumeMatched(at now: SimTime) -> Result {
         for i in matched.indices {
             let bucket = matched[i]
             if !consume(bucket, at: now) {

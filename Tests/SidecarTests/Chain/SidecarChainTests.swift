@@ -54,6 +54,7 @@ import Testing
         if shadow {
             #expect(metrics.sidecar("denied") == 0)
             #expect(metrics.edge("response_flag_RL") == 0)
+            #expect(metrics.sidecar("service_shadow_over_limit", "sidecar.ratelimit") > 3_000, "shadow mode counts what it would deny")
             #expect(metrics.sidecar("admitted") >= metrics.sidecar("requests") - 5)
         } else {
             let admitted = metrics.sidecar("admitted")

@@ -39,7 +39,8 @@ struct SidecarHarness {
             zoneShares: [1], usersPerTenant: 5, tierShares: tierShares)
         let requests = RequestContexts()
         let front = try Edge(edge, traffic: traffic, services: built, requests: requests, in: simulation)
-        try SidecarDeployment.install(sidecar, services: built, proxies: front.proxyHosts, requests: requests, network: network, in: simulation)
+        try SidecarDeployment.install(
+            sidecar, services: built, proxies: front.proxyHosts, requests: requests, tenants: tenants, network: network, in: simulation)
         let clients = ClientTraffic(traffic, edge: front, requests: requests, streams: simulation.streams)
         simulation.register(clients)
         clients.start(in: simulation)
