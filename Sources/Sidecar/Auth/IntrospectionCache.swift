@@ -3,18 +3,29 @@ import SimKernel
 /// The sidecar's cache of token introspection results: keyed by (tenant, user), each entry
 /// valid for a TTL, at most `capacity` entries with the least recently used evicted first.
 ///
-/// Fixed storage: an open-addressing table (linear probing, backward-shift deletion) over
-/// entry slots linked in recency order, so lookups and inserts allocate nothing and never
-/// iterate in an order that could reach results.
+/// Fixed storage: an open-addressing table (linear probing, backward-shift deletion) of keys
+/// with their entry slots, over entries linked in recency order, so lookups and inserts
+/// allocate nothing and never iterate in an order that could reach results. A key sits in
+/// its table cell so that a probe reads one cache line, not one per candidate.
 public struct IntrospectionCache: Sendable {
     public let capacity: Int
     public let ttl: SimTime
-    private var keys: [UInt64]
-    private var expiries: [SimTime]
-    private var newer: [Int32]
-    private var older: [Int32]
-    /// Table of entry slots by hash position; -1 is empty.
-    private var table: [Int32]
+
+    private struct Cell {
+        var key: UInt64 = 0
+        /// The entry's slot; -1 for an empty cell.
+        var slot: Int32 = -1
+    }
+
+    private struct Entry {
+        var key: UInt64 = 0
+        var expiry = SimTime.zero
+        var newer: Int32 = -1
+        var older: Int32 = -1
+    }
+
+    private var cells: [Cell]
+    private var entries: [Entry]
     private let mask: Int
     private var newest: Int32 = -1
     private var oldest: Int32 = -1
@@ -25,13 +36,10 @@ public struct IntrospectionCache: Sendable {
         precondition(capacity > 0 && ttl > .zero, "a cache needs room and a positive TTL")
         self.capacity = capacity
         self.ttl = ttl
-        keys = Array(repeating: 0, count: capacity)
-        expiries = Array(repeating: .zero, count: capacity)
-        newer = Array(repeating: -1, count: capacity)
-        older = Array(repeating: -1, count: capacity)
+        entries = Array(repeating: Entry(), count: capacity)
         var size = 2
         while size < capacity * 2 { size *= 2 }
-        table = Array(repeating: -1, count: size)
+        cells = Array(repeating: Cell(), count: size)
         mask = size - 1
         freeSlots = (0..<Int32(capacity)).reversed()
     }
@@ -42,8 +50,8 @@ public struct IntrospectionCache: Sendable {
     /// expired entry is removed.
     public mutating func lookup(_ key: UInt64, at now: SimTime) -> Bool {
         guard let position = find(key) else { return false }
-        let slot = table[position]
-        if expiries[Int(slot)] <= now {
+        let slot = cells[position].slot
+        if entries[Int(slot)].expiry <= now {
             remove(at: position)
             return false
         }
@@ -55,22 +63,22 @@ public struct IntrospectionCache: Sendable {
     /// Stores `key` until `now + ttl`, evicting the least recently used entry when full.
     public mutating func insert(_ key: UInt64, at now: SimTime) {
         if let position = find(key) {
-            let slot = table[position]
-            expiries[Int(slot)] = now + ttl
+            let slot = cells[position].slot
+            entries[Int(slot)].expiry = now + ttl
             unlink(slot)
             pushNewest(slot)
             return
         }
-        if count == capacity, let position = find(keys[Int(oldest)]) {
+        if count == capacity, let position = find(entries[Int(oldest)].key) {
             remove(at: position)
         }
         let slot = freeSlots.removeLast()
-        keys[Int(slot)] = key
-        expiries[Int(slot)] = now + ttl
+        entries[Int(slot)].key = key
+        entries[Int(slot)].expiry = now + ttl
         pushNewest(slot)
         var position = Self.hash(key) & mask
-        while table[position] >= 0 { position = (position + 1) & mask }
-        table[position] = slot
+        while cells[position].slot >= 0 { position = (position + 1) & mask }
+        cells[position] = Cell(key: key, slot: slot)
         count += 1
     }
 
@@ -84,9 +92,9 @@ public struct IntrospectionCache: Sendable {
     private func find(_ key: UInt64) -> Int? {
         var position = Self.hash(key) & mask
         while true {
-            let slot = table[position]
-            if slot < 0 { return nil }
-            if keys[Int(slot)] == key { return position }
+            let cell = cells[position]
+            if cell.slot < 0 { return nil }
+            if cell.key == key { return position }
             position = (position + 1) & mask
         }
     }
@@ -94,38 +102,38 @@ public struct IntrospectionCache: Sendable {
     /// Removes the entry at table `position`, shifting later entries of its probe run back so
     /// that no tombstone is needed.
     private mutating func remove(at position: Int) {
-        let slot = table[position]
+        let slot = cells[position].slot
         unlink(slot)
         freeSlots.append(slot)
         count -= 1
         var hole = position
         var next = (position + 1) & mask
-        while table[next] >= 0 {
-            let home = Self.hash(keys[Int(table[next])]) & mask
+        while cells[next].slot >= 0 {
+            let home = Self.hash(cells[next].key) & mask
             // Move the entry back if its home is not in the (hole, next] range of the run.
             let distanceToNext = (next - home) & mask
             let distanceToHole = (next - hole) & mask
             if distanceToNext >= distanceToHole {
-                table[hole] = table[next]
+                cells[hole] = cells[next]
                 hole = next
             }
             next = (next + 1) & mask
         }
-        table[hole] = -1
+        cells[hole] = Cell()
     }
 
     private mutating func unlink(_ slot: Int32) {
-        let before = older[Int(slot)], after = newer[Int(slot)]
-        if before >= 0 { newer[Int(before)] = after } else if oldest == slot { oldest = after }
-        if after >= 0 { older[Int(after)] = before } else if newest == slot { newest = before }
-        older[Int(slot)] = -1
-        newer[Int(slot)] = -1
+        let before = entries[Int(slot)].older, after = entries[Int(slot)].newer
+        if before >= 0 { entries[Int(before)].newer = after } else if oldest == slot { oldest = after }
+        if after >= 0 { entries[Int(after)].older = before } else if newest == slot { newest = before }
+        entries[Int(slot)].older = -1
+        entries[Int(slot)].newer = -1
     }
 
     private mutating func pushNewest(_ slot: Int32) {
-        older[Int(slot)] = newest
-        newer[Int(slot)] = -1
-        if newest >= 0 { newer[Int(newest)] = slot }
+        entries[Int(slot)].older = newest
+        entries[Int(slot)].newer = -1
+        if newest >= 0 { entries[Int(newest)].newer = slot }
         newest = slot
         if oldest < 0 { oldest = slot }
     }

@@ -34,6 +34,9 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     private var localFilter: LocalRateLimitFilter?
     private let globalFilter: GlobalRateLimitFilter?
     private(set) var log: AccessLog?
+    private(set) var jobs = FilterJobs()
+    /// This chain's share of the `sidecar` counts, summed at report time.
+    private(set) var counts = SidecarStatistics.Count.zeros
     private var waitingRecords = 0
     private var shipEnds = SimTime.zero
     /// Common timeouts: auth calls, then rate-limit calls.
@@ -122,8 +125,8 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
 
     public func inbound(_ call: UpstreamMessage.Call, instance: ServiceInstance, in simulation: Simulation) -> FilterVerdict {
         let job = begin(request: call.slot, call: call, at: simulation.now)
-        shared.jobs[job].phase = .cpu
-        shared.jobs[job].readyAt = cpu!.arrive(at: simulation.now, service: cpuCost())!.end
+        jobs[job].phase = .cpu
+        jobs[job].readyAt = cpu!.arrive(at: simulation.now, service: cpuCost())!.end
         proceed(job, in: simulation)
         return .hold
     }
@@ -153,9 +156,20 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
         return extra
     }
 
+    func count(_ count: SidecarStatistics.Count) {
+        counts[count.rawValue].increment()
+    }
+
+    /// The tenant and tier a call from this chain was made for, while its job lasts.
+    func sender(of call: UpstreamMessage.Call) -> (tenant: UInt32, tier: Tier)? {
+        guard Int(call.slot) < jobs.jobs.count else { return nil }
+        let job = jobs[call.slot]
+        return job.generation & 0xFF_FFFF == call.generation && job.phase != .free ? (job.tenant, job.tier) : nil
+    }
+
     private func begin(request: UInt32, call: UpstreamMessage.Call, at now: SimTime) -> UInt32 {
-        shared.statistics.count(.requests)
-        return shared.jobs.allocate(request: request, call: call, at: now)
+        count(.requests)
+        return jobs.allocate(request: request, context: shared.requests[request], call: call, at: now)
     }
 
     // MARK: Events
@@ -197,40 +211,38 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     /// True when the request may go on; false when it waits for the auth service.
     private func authenticate(_ job: UInt32, in simulation: Simulation) -> Bool {
         guard authenticates else { return true }
-        let context = shared.requests[shared.jobs[job].request]
-        let key = IntrospectionCache.key(tenant: context.tenant, user: context.user)
+        let key = IntrospectionCache.key(tenant: jobs[job].tenant, user: jobs[job].user)
         if cache!.lookup(key, at: simulation.now) {
-            shared.statistics.count(.cacheHits)
+            count(.cacheHits)
             return true
         }
-        shared.statistics.count(.cacheMisses)
-        shared.statistics.count(.authCalls)
-        shared.jobs[job].phase = .auth
+        count(.cacheMisses)
+        count(.authCalls)
+        jobs[job].phase = .auth
         call(shared.authTargets, job: job, timeouts: Self.authTimeouts, in: simulation)
         return false
     }
 
     /// The local and global rate limits, then admission (or a wait for the rate-limit service).
     private func afterAuthentication(_ job: UInt32, in simulation: Simulation) {
-        let context = shared.requests[shared.jobs[job].request]
         if localFilter != nil {
-            let outcome = localFilter!.decide(matching: tierBuckets[Int(context.tier.rawValue)], at: simulation.now, random: &random)
+            let outcome = localFilter!.decide(matching: tierBuckets[Int(jobs[job].tier.rawValue)], at: simulation.now, random: &random)
             switch outcome.action {
             case .limitedEnforced:
-                shared.statistics.count(.deniedLocal)
+                count(.deniedLocal)
                 finish(job, status: outcome.status, in: simulation)
                 return
             case .limitedNotEnforced:
-                shared.statistics.count(.localLimitedNotEnforced)
+                count(.localLimitedNotEnforced)
             case .allowed:
-                shared.statistics.count(.localAllowed)
+                count(.localAllowed)
             case .notEnabled:
                 break
             }
         }
         if let globalFilter, globalFilter.callsService(descriptorCount: 1, random: &random) {
-            shared.statistics.count(.globalCalls)
-            shared.jobs[job].phase = .globalRateLimit
+            count(.globalCalls)
+            jobs[job].phase = .globalRateLimit
             call(shared.rateLimitTargets, job: job, timeouts: Self.rateLimitTimeouts, in: simulation)
             return
         }
@@ -242,8 +254,8 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     /// must start in time order), so it includes that CPU work.
     private func call(_ targets: [ServiceInstance], job: UInt32, timeouts list: Int, in simulation: Simulation) {
         let target = targets[draws.index(below: targets.count)]
-        let generation = shared.jobs[job].generation
-        let wait = shared.jobs[job].readyAt - simulation.now
+        let generation = jobs[job].generation
+        let wait = jobs[job].readyAt - simulation.now
         let call = UpstreamMessage.Call(caller: id, callerZone: zone, slot: job, generation: generation, requestClass: 0)
         UpstreamMessage.send(call, to: target.id, after: wait + shared.network.sample(from: zone, to: target.zone, draws), in: simulation)
         if let due = timeouts[list].start(subject: job, generation: generation, at: simulation.now) {
@@ -253,9 +265,9 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
 
     private func answered(_ answer: UpstreamMessage.Answer, in simulation: Simulation) {
         let job = answer.slot
-        guard Int(job) < shared.jobs.jobs.count, shared.jobs[job].generation & 0xFF_FFFF == answer.generation else { return }
-        shared.jobs[job].readyAt = simulation.now
-        switch shared.jobs[job].phase {
+        guard Int(job) < jobs.jobs.count, jobs[job].generation & 0xFF_FFFF == answer.generation else { return }
+        jobs[job].readyAt = simulation.now
+        switch jobs[job].phase {
         case .auth: authAnswered(job, status: answer.status, in: simulation)
         case .globalRateLimit: rateLimitAnswered(job, status: answer.status, in: simulation)
         default: return
@@ -265,20 +277,19 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     private func authAnswered(_ job: UInt32, status: UInt16?, in simulation: Simulation) {
         switch status {
         case 200:
-            let context = shared.requests[shared.jobs[job].request]
-            cache!.insert(IntrospectionCache.key(tenant: context.tenant, user: context.user), at: simulation.now)
+            cache!.insert(IntrospectionCache.key(tenant: jobs[job].tenant, user: jobs[job].user), at: simulation.now)
         case 401:
-            shared.statistics.count(.deniedInvalidToken)
+            count(.deniedInvalidToken)
             finish(job, status: 401, in: simulation)
             return
         default:
-            shared.statistics.count(.authFailures)
+            count(.authFailures)
             guard authFailOpen else {
-                shared.statistics.count(.deniedAuthError)
+                count(.deniedAuthError)
                 finish(job, status: authStatusOnError, in: simulation)
                 return
             }
-            shared.statistics.count(.authFailedOpen)
+            count(.authFailedOpen)
         }
         afterAuthentication(job, in: simulation)
     }
@@ -293,20 +304,20 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
         let outcome = globalFilter!.decide(response, random: &random)
         switch outcome.action {
         case .limited:
-            shared.statistics.count(.globalOverLimit)
-            shared.statistics.count(.deniedGlobal)
+            count(.globalOverLimit)
+            count(.deniedGlobal)
             finish(job, status: outcome.status, in: simulation)
         case .failedClosed:
-            shared.statistics.count(.globalFailures)
-            shared.statistics.count(.deniedRateLimitError)
+            count(.globalFailures)
+            count(.deniedRateLimitError)
             finish(job, status: outcome.status, in: simulation)
         case .failedOpen:
-            shared.statistics.count(.globalFailures)
-            shared.statistics.count(.globalFailedOpen)
+            count(.globalFailures)
+            count(.globalFailedOpen)
             finish(job, status: nil, in: simulation)
         case .overLimitNotEnforced:
-            shared.statistics.count(.globalOverLimit)
-            shared.statistics.count(.globalOverLimitNotEnforced)
+            count(.globalOverLimit)
+            count(.globalOverLimitNotEnforced)
             finish(job, status: nil, in: simulation)
         case .allowed, .skipped:
             finish(job, status: nil, in: simulation)
@@ -316,12 +327,12 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     private func timeoutsFired(list: Int, in simulation: Simulation) {
         let phase: FilterJobs.Phase = list == Self.authTimeouts ? .auth : .globalRateLimit
         let isLive = { (entry: CommonTimeouts.Entry) in
-            self.shared.jobs[entry.subject].generation == entry.generation && self.shared.jobs[entry.subject].phase == phase
+            self.jobs[entry.subject].generation == entry.generation && self.jobs[entry.subject].phase == phase
         }
         while let entry = timeouts[list].nextExpired(at: simulation.now, isLive: isLive) {
             // The late answer will find the job moved on and be dropped.
-            shared.jobs[entry.subject].phase = .cpu
-            shared.jobs[entry.subject].readyAt = simulation.now
+            jobs[entry.subject].phase = .cpu
+            jobs[entry.subject].readyAt = simulation.now
             if list == Self.authTimeouts {
                 authAnswered(entry.subject, status: nil, in: simulation)
             } else {
@@ -337,23 +348,23 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
 
     /// The checks are done: `status` nil admits the request, otherwise the chain answers it.
     private func finish(_ job: UInt32, status: UInt16?, in simulation: Simulation) {
-        let entry = shared.jobs[job]
+        let entry = jobs[job]
         switch front {
         case .instance(let instance):
-            shared.jobs.release(job)
+            jobs.release(job)
             let ready = max(entry.readyAt - simulation.now, .zero)
             if let status {
                 instance.answerFiltered(entry.call, status: status, after: ready, in: simulation)
                 return
             }
             let hop = isSidecar ? hop.sampleTime(draws) : .zero
-            shared.statistics.count(.admitted)
+            count(.admitted)
             shared.recordInbound(entry.request, delay: simulation.now + ready + hop - entry.arrived)
             instance.admitFiltered(entry.call, after: ready + hop, in: simulation)
         case .proxy(let proxy):
-            shared.jobs.release(job)
+            jobs.release(job)
             if status == nil {
-                shared.statistics.count(.admitted)
+                count(.admitted)
                 shared.recordInbound(entry.request, delay: simulation.now - entry.arrived)
             }
             if synchronous {
@@ -382,7 +393,7 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
             return .zero
         }
         // Back-pressure: the record waits for the shipper to take a batch, and so does the response.
-        shared.statistics.count(.logBlocked)
+        count(.logBlocked)
         waitingRecords += 1
         return max(shipEnds - simulation.now, .zero)
     }
@@ -398,6 +409,7 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     }
 
     public override func resetStatistics(at time: SimTime) {
+        for index in counts.indices { counts[index].reset() }
         cpu?.resetStatistics(at: time)
         log?.resetStatistics(at: time)
     }

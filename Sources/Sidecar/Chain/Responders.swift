@@ -18,7 +18,8 @@ final class AuthResponder: InstanceResponder {
 
 /// The rate-limit service's answer to `ShouldRateLimit`: its counters (shared by all its
 /// instances, as they share Redis) decide OK (200) or OVER_LIMIT (429) for the descriptors of
-/// the request the call was made for.
+/// the request the call was made for. A call whose job its chain has already dropped (it
+/// timed out on the way) is answered OK uncounted: nobody waits for that answer.
 final class RateLimitResponder: InstanceResponder {
     private var limits: CompiledTierLimits
     private let shared: SidecarShared
@@ -29,12 +30,13 @@ final class RateLimitResponder: InstanceResponder {
     }
 
     func status(for call: UpstreamMessage.Call, at now: SimTime) -> UInt16 {
-        let context = shared.requests[shared.jobs[call.slot].request]
-        switch limits.decide(tier: context.tier, tenant: context.tenant, at: now) {
+        let chain = shared.chain(call.caller)
+        guard let sender = chain.sender(of: call) else { return 200 }
+        switch limits.decide(tier: sender.tier, tenant: sender.tenant, at: now) {
         case .overLimit:
             return 429
         case .shadowOverLimit:
-            shared.statistics.count(.globalShadowOverLimit)
+            chain.count(.globalShadowOverLimit)
             return 200
         case .ok:
             return 200

@@ -52,14 +52,14 @@ public enum SidecarDeployment {
                 for name in configuration.services {
                     for instance in try instances(of: name) {
                         let chain = try FilterChain(instance: instance, shared: shared, streams: simulation.streams)
-                        register(chain, statistics: statistics, in: simulation)
+                        register(chain, shared: shared, in: simulation)
                         instance.filter = chain
                     }
                 }
             case .edgeOnly:
                 for proxy in proxies {
                     let chain = try FilterChain(proxy: proxy, shared: shared, streams: simulation.streams)
-                    register(chain, statistics: statistics, in: simulation)
+                    register(chain, shared: shared, in: simulation)
                     proxy.filter = chain
                     proxy.filterCPU = configuration.auth?.verifyCPU
                 }
@@ -72,9 +72,9 @@ public enum SidecarDeployment {
         return statistics
     }
 
-    private static func register(_ chain: FilterChain, statistics: SidecarStatistics, in simulation: Simulation) {
+    private static func register(_ chain: FilterChain, shared: SidecarShared, in simulation: Simulation) {
         simulation.register(chain)
-        statistics.chains.append(chain)
+        shared.add(chain)
         chain.start(in: simulation)
     }
 }

@@ -1,12 +1,11 @@
 import Infra
 import SimKernel
 
-/// What every filter chain of a model shares: configuration, the job table, the request
-/// contexts, the auth and rate-limit services' instances, and the statistics.
+/// What every filter chain of a model shares: configuration, the request contexts, the auth
+/// and rate-limit services' instances, the chains by component, and the statistics.
 final class SidecarShared {
     let configuration: SidecarConfiguration
     let requests: RequestContexts
-    let jobs = FilterJobs()
     let statistics: SidecarStatistics
     let network: NetworkLatency
     let authTargets: [ServiceInstance]
@@ -16,6 +15,8 @@ final class SidecarShared {
     /// Time the chain held each request before admitting it, by request id, until its
     /// response adds the outbound part.
     var inboundDelay: [SimTime] = []
+    /// Chains by their component index, for the services answering their calls.
+    private var chainsByComponent: [FilterChain?] = []
 
     init(
         configuration: SidecarConfiguration, requests: RequestContexts, statistics: SidecarStatistics, network: NetworkLatency,
@@ -28,6 +29,20 @@ final class SidecarShared {
         self.authTargets = authTargets
         self.rateLimitTargets = rateLimitTargets
         localDescriptors = Tier.allCases.map { [RateLimitDescriptor([RateLimitEntry("tier", $0.name)])] }
+    }
+
+    func add(_ chain: FilterChain) {
+        let index = Int(chain.id.index)
+        while chainsByComponent.count <= index { chainsByComponent.append(nil) }
+        chainsByComponent[index] = chain
+        statistics.chains.append(chain)
+    }
+
+    func chain(_ component: ComponentID) -> FilterChain {
+        guard Int(component.index) < chainsByComponent.count, let chain = chainsByComponent[Int(component.index)] else {
+            preconditionFailure("component \(component.index) called a sidecar service but is no filter chain")
+        }
+        return chain
     }
 
     func recordInbound(_ request: UInt32, delay: SimTime) {

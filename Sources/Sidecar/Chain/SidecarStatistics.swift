@@ -39,11 +39,12 @@ public final class SidecarStatistics: Component {
             }
         }
 
+        static var zeros: [Counter] { [Counter](repeating: Counter(), count: allCases.count) }
+
         static let denials: [Count] = [.deniedInvalidToken, .deniedAuthError, .deniedLocal, .deniedGlobal, .deniedRateLimitError]
     }
 
     public let placement: SidecarPlacement
-    private var counts = [Counter](repeating: Counter(), count: Count.allCases.count)
     /// Latency the chains added: from arrival to admission, plus the response's extra time.
     var addedLatency = LatencyRecorder()
     /// The chains, for CPU and logging figures summed at report time.
@@ -53,14 +54,10 @@ public final class SidecarStatistics: Component {
         self.placement = placement
     }
 
-    func count(_ count: Count) {
-        counts[count.rawValue].increment()
-    }
-
-    func value(_ count: Count) -> UInt64 { counts[count.rawValue].sinceReset }
+    /// A count since the warm-up, summed over the chains.
+    func value(_ count: Count) -> UInt64 { chains.reduce(0) { $0 + $1.counts[count.rawValue].sinceReset } }
 
     public override func resetStatistics(at time: SimTime) {
-        for index in counts.indices { counts[index].reset() }
         addedLatency.reset()
     }
 

@@ -13,6 +13,8 @@ public struct LatencyRecorder: Sendable {
     public static let highestTrackable: UInt64 = 100_000_000_000_000
 
     private var histogram: Histogram<UInt64>?
+    /// Whether `histogram` is there, kept apart because testing the optional copies the histogram.
+    public let measuresPercentiles: Bool
     public private(set) var count: UInt64 = 0
     /// Sum of recorded values since the last reset, in seconds.
     public private(set) var sum: Double = 0
@@ -22,14 +24,13 @@ public struct LatencyRecorder: Sendable {
     public private(set) var lifetimeSum: Double = 0
 
     public init(percentiles: Bool = true) {
+        measuresPercentiles = percentiles
         guard percentiles else { return }
         histogram = Histogram(
             lowestDiscernibleValue: LatencyRecorder.lowestDiscernible,
             highestTrackableValue: LatencyRecorder.highestTrackable,
             numberOfSignificantValueDigits: .three)
     }
-
-    public var measuresPercentiles: Bool { histogram != nil }
 
     public mutating func record(_ duration: SimTime) {
         precondition(duration.nanoseconds >= 0, "a negative duration cannot be recorded")
@@ -38,7 +39,7 @@ public struct LatencyRecorder: Sendable {
         sum += seconds
         lifetimeCount &+= 1
         lifetimeSum += seconds
-        guard histogram != nil else { return }
+        guard measuresPercentiles else { return }
         var value = UInt64(duration.nanoseconds)
         if value > LatencyRecorder.highestTrackable {
             value = LatencyRecorder.highestTrackable
