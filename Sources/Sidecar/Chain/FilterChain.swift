@@ -326,10 +326,8 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
 
     private func timeoutsFired(list: Int, in simulation: Simulation) {
         let phase: FilterJobs.Phase = list == Self.authTimeouts ? .auth : .globalRateLimit
-        let isLive = { (entry: CommonTimeouts.Entry) in
-            self.jobs[entry.subject].generation == entry.generation && self.jobs[entry.subject].phase == phase
-        }
-        while let entry = timeouts[list].nextExpired(at: simulation.now, isLive: isLive) {
+        // Closures passed straight to the call, not kept in a local: a kept one is allocated.
+        while let entry = timeouts[list].nextExpired(at: simulation.now, isLive: { isWaiting($0, in: phase) }) {
             // The late answer will find the job moved on and be dropped.
             jobs[entry.subject].phase = .cpu
             jobs[entry.subject].readyAt = simulation.now
@@ -339,9 +337,13 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
                 rateLimitAnswered(entry.subject, status: nil, in: simulation)
             }
         }
-        if let due = timeouts[list].rearm(isLive: isLive) {
+        if let due = timeouts[list].rearm(isLive: { isWaiting($0, in: phase) }) {
             simulation.schedule(at: due, target: id, kind: Kind.timeouts.rawValue, subject: UInt32(list))
         }
+    }
+
+    private func isWaiting(_ entry: CommonTimeouts.Entry, in phase: FilterJobs.Phase) -> Bool {
+        jobs[entry.subject].generation == entry.generation && jobs[entry.subject].phase == phase
     }
 
     // MARK: Admission and denial
