@@ -18,7 +18,10 @@ public enum RunDirectory {
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
             for file in files {
-                try Data(file.contents.utf8).write(to: staging.appendingPathComponent(file.name))
+                // A name may hold a subdirectory (`a/summary.csv`).
+                let url = staging.appendingPathComponent(file.name)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.contents.utf8).write(to: url)
             }
             var isDirectory: ObjCBool = false
             let existed = manager.fileExists(atPath: destination.path, isDirectory: &isDirectory)

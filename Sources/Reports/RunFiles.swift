@@ -4,6 +4,18 @@ import SimKernel
 /// The CSV files of a run directory, as text. Every row starts with `scenario` and `variant`
 /// so that files from different runs concatenate.
 public enum RunFiles {
+    /// Every file of a run directory, named as in it: `run.json`, the CSVs and `report.html`.
+    public static func directory(_ scenario: Scenario, _ results: [ReplicationResult], wallSeconds: Double) -> [(name: String, contents: String)] {
+        let summary = RunSummary(results)
+        return [
+            ("run.json", RunManifest(scenario, results: results, wallSeconds: wallSeconds).json()),
+            ("summary.csv", RunFiles.summary(scenario, summary)),
+            ("replications.csv", RunFiles.replications(scenario, results)),
+            ("timeseries.csv", RunFiles.timeSeries(scenario, results)),
+            (HTMLReport.fileName, HTMLReport.render(scenario, results, summary)),
+        ]
+    }
+
     public static func summary(_ scenario: Scenario, _ summary: RunSummary) -> String {
         var table = CSVTable(header: [
             "scenario", "variant", "component", "metric", "unit", "replications",

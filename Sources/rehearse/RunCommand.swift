@@ -54,16 +54,9 @@ struct RunCommand: ParsableCommand {
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
         progress?.finish()
 
-        let summary = RunSummary(results)
         let manifest = RunManifest(loaded, results: results, wallSeconds: wall)
         do {
-            try RunDirectory.write([
-                ("run.json", manifest.json()),
-                ("summary.csv", RunFiles.summary(loaded, summary)),
-                ("replications.csv", RunFiles.replications(loaded, results)),
-                ("timeseries.csv", RunFiles.timeSeries(loaded, results)),
-                (HTMLReport.fileName, HTMLReport.render(loaded, results, summary)),
-            ], to: destination)
+            try RunDirectory.write(RunFiles.directory(loaded, results, wallSeconds: wall), to: destination)
         } catch {
             throw CommandFailure(message: "cannot write \(destination.path): \(error)", code: 1)
         }

@@ -8,12 +8,15 @@ struct LineSeries {
     var dashed = false
     /// The palette colour; by default the series' position in the chart.
     var colorIndex: Int?
+    /// Which of the chart's runs the series comes from (a comparison draws two).
+    var source = 0
 
-    init(_ key: MetricKey, label: String? = nil, dashed: Bool = false, colorIndex: Int? = nil) {
+    init(_ key: MetricKey, label: String? = nil, dashed: Bool = false, colorIndex: Int? = nil, source: Int = 0) {
         self.key = key
         self.label = label ?? "\(key.component) \(MetricLabel.humanize(key.metric))"
         self.dashed = dashed
         self.colorIndex = colorIndex
+        self.source = source
     }
 }
 
@@ -49,10 +52,17 @@ struct LineChart {
     }
 
     func render(_ data: ReportData, markers: [TimeMarker]) -> String? {
+        render([data], markers: markers)
+    }
+
+    /// The chart of series from several runs of the same span, such as the two sides of a
+    /// comparison; the first run sets the time axis.
+    func render(_ sources: [ReportData], markers: [TimeMarker]) -> String? {
+        let data = sources[0]
         var drawn: [(series: LineSeries, band: SeriesBand, color: Int)] = []
         var unit: String?
         for (index, line) in series.enumerated() {
-            guard let band = data.band(line.key, limit: LineChart.maximumPoints) else { continue }
+            guard let band = sources[line.source].band(line.key, limit: LineChart.maximumPoints) else { continue }
             if let unit, unit != line.key.unit { continue }
             unit = line.key.unit
             drawn.append((line, band, line.colorIndex ?? index))
@@ -82,7 +92,7 @@ struct LineChart {
         // Ratios that stay within 100% get an axis that ends at 100%.
         if unit == "ratio", highest <= 1 { top = min(top, 1) }
         let yAxis = ChartAxis(low: smallest * display.scale, high: top * display.scale)
-        let span = data.durationSeconds
+        let span = sources.map(\.durationSeconds).max() ?? data.durationSeconds
         let time = TimeUnit.forSpan(span)
         let xAxis = ChartAxis(low: 0, high: span / time.seconds, targetTicks: 8)
 
