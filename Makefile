@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= scenarios/validation/mm1.yaml
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test deps build bench alloc-check clean
+.PHONY: run test deps build bench alloc-check test-browser test-notebook browser-deps clean
 
 deps:
 	@if ! dpkg -s libgsl-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -19,6 +19,46 @@ run: build
 
 test: deps
 	$(SWIFT) test
+
+# The pages and notebooks as people open them. A venv with the notebook packages (and
+# Pillow, which matplotlib needs anyway, to read screenshots); chromium-headless-shell from apt.
+VENV ?= .venv
+CHECKS := $(CURDIR)/.build/checks
+SHORT_RUN := --replications 3 --quiet
+
+$(VENV)/.installed: notebooks-export/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r notebooks-export/requirements.txt pillow
+	touch $@
+
+browser-deps:
+	@command -v chromium-headless-shell >/dev/null 2>&1 || { \
+		echo "installing chromium-headless-shell"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium-headless-shell; }
+
+# Renders report.html (an M/M/1 run and the sidecar trade-off) and compare.html in a headless
+# browser, wide and narrow, and checks the screenshots are not blank.
+test-browser: build browser-deps $(VENV)/.installed
+	@rm -rf $(CHECKS)/browser && mkdir -p $(CHECKS)/browser
+	.build/release/rehearse run scenarios/validation/mm1.yaml --set duration=2h --set warmup=5m $(SHORT_RUN) --out $(CHECKS)/browser/mm1
+	.build/release/rehearse run scenarios/tradeoffs/sidecar-vs-library.yaml --set duration=2m --set warmup=20s $(SHORT_RUN) --out $(CHECKS)/browser/sidecar
+	.build/release/rehearse compare scenarios/compare/slow-hosts.yaml scenarios/compare/slow-hosts.yaml \
+		--set-b edge.clusters.web.lb=least_request --set duration=1m --set warmup=10s $(SHORT_RUN) --out $(CHECKS)/browser/compare
+	@for page in mm1/report.html sidecar/report.html compare/compare.html; do \
+		for width in 1280 420; do \
+			png=$(CHECKS)/browser/$$(echo $$page | tr / -)-$$width.png; \
+			chromium-headless-shell --no-sandbox --user-data-dir=$$(mktemp -d) --hide-scrollbars \
+				--screenshot=$$png --window-size=$$width,2400 file://$(CHECKS)/browser/$$page 2>/dev/null || exit 1; \
+		done; \
+	done
+	$(VENV)/bin/python tools/check_report_png.py $(CHECKS)/browser/*.png
+
+# Exports a run's notebook and executes it top to bottom in a fresh kernel.
+test-notebook: build $(VENV)/.installed
+	@rm -rf $(CHECKS)/notebook && mkdir -p $(CHECKS)/notebook
+	.build/release/rehearse run scenarios/tradeoffs/lb-policies.yaml --set duration=2m --set warmup=20s $(SHORT_RUN) --out $(CHECKS)/notebook/run
+	.build/release/rehearse export-notebook $(CHECKS)/notebook/run --out $(CHECKS)/notebook/run.ipynb
+	$(VENV)/bin/python tools/check_notebook.py $(CHECKS)/notebook/run.ipynb $(CHECKS)/notebook/run
 
 # Kernel throughput beside the plain C loops of ../shared/bench, alternating, since these
 # machines are noisy. Prints events/s for each.

@@ -39,7 +39,7 @@ public enum CompareReport {
         html += "<a href=\"#changes\">What differs in the scenarios</a> · <a href=\"#over-time\">Over time</a> · "
         html += "<a href=\"#all-metrics\">All compared metrics</a></nav>\n"
         html += differences(comparison, names: names)
-        html += changes(a.scenario, b.scenario, names: names)
+        html += changes(a.scenario, b.scenario)
         html += overTime(dataA, dataB, comparison, names: names)
         html += allMetrics(comparison, names: names)
         html += "<footer><p>Written by \(ToolInfo.name) \(ToolInfo.version). compare.csv beside this file holds every figure unrounded; "
@@ -47,12 +47,14 @@ public enum CompareReport {
         return html
     }
 
-    /// How the page names the designs: by scenario name, by variant when the names agree,
-    /// and as A and B when both agree.
+    /// How the page names the designs: by scenario name, or when the names agree by the
+    /// overrides only one of them has; as A and B when nothing tells them apart.
     static func labels(_ a: Scenario, _ b: Scenario) -> (a: String, b: String) {
         if a.name != b.name { return (a.name, b.name) }
-        if a.variant != b.variant { return (a.variant, b.variant) }
-        return ("A", "B")
+        let onlyA = a.overrides.filter { !b.overrides.contains($0) }
+        let onlyB = b.overrides.filter { !a.overrides.contains($0) }
+        if onlyA.isEmpty && onlyB.isEmpty { return ("A", "B") }
+        return (onlyA.isEmpty ? a.name : onlyA.joined(separator: "; "), onlyB.isEmpty ? b.name : onlyB.joined(separator: "; "))
     }
 
     static func header(_ a: Scenario, _ b: Scenario, names: (a: String, b: String), _ comparison: PairedComparison) -> String {
@@ -124,8 +126,9 @@ public enum CompareReport {
 
     static func table(_ rows: [PairedComparison.Row], names: (a: String, b: String), caption: String) -> String {
         var html = "<div class=\"table-wrap\"><table class=\"compare\"><caption>\(HTMLText.escape(caption))</caption>"
-        html += "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\" class=\"num\">A: \(HTMLText.escape(names.a))</th>"
-        html += "<th scope=\"col\" class=\"num\">B: \(HTMLText.escape(names.b))</th><th scope=\"col\" class=\"num\">B − A (95% CI)</th>"
+        // A and B only: the designs' full names are in the page's title, and a table must fit a phone.
+        html += "<thead><tr><th scope=\"col\">Metric</th><th scope=\"col\" class=\"num\" title=\"\(HTMLText.escape(names.a))\">A</th>"
+        html += "<th scope=\"col\" class=\"num\" title=\"\(HTMLText.escape(names.b))\">B</th><th scope=\"col\" class=\"num\">B − A (95% CI)</th>"
         html += "<th scope=\"col\" class=\"num\">Change</th><th scope=\"col\" class=\"center\">Verdict</th></tr></thead>\n<tbody>\n"
         var component = ""
         for row in rows {
@@ -168,7 +171,7 @@ public enum CompareReport {
 
     // MARK: - What differs in the scenarios
 
-    static func changes(_ a: Scenario, _ b: Scenario, names: (a: String, b: String)) -> String {
+    static func changes(_ a: Scenario, _ b: Scenario) -> String {
         var html = "<section id=\"changes\">\n<h2>What differs in the scenarios</h2>\n"
         let shared = a.overrides.filter(b.overrides.contains)
         let overrides = [
@@ -259,7 +262,7 @@ public enum CompareReport {
         .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 12px; margin: .6em 0; }
         .side { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; }
         .side h3 { margin: .3em 0; font-size: 1rem; overflow-wrap: anywhere; }
-        .side p { margin: .3em 0; font-size: .9rem; overflow-wrap: anywhere; }
+        .side p, .side li { margin: .3em 0; font-size: .9rem; overflow-wrap: anywhere; }
         .higher { color: #b45309; }
         .lower { color: #1d4ed8; }
         td.higher, td.lower { font-weight: 600; white-space: nowrap; }
