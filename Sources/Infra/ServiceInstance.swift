@@ -40,12 +40,19 @@ public final class ServiceInstance: Component {
     public private(set) var configuration: ServiceInstanceConfiguration
     /// False while the instance is down: calls are refused at once.
     public var isUp = true
+    /// Whether the instance is in its service's host set: callers that discover hosts (the
+    /// edge's clusters) send to it only then. Instances of a fleet leave it while they boot,
+    /// drain or are gone; `setInService` changes it and tells the listeners.
+    public private(set) var isInService = true
+    private var discoveryListeners: [UnownedDiscoveryListener] = []
     /// Runs in front of the application for every call (a sidecar), if any.
     public var filter: InstanceFilter?
     /// Decides the status of served calls instead of the error probability, if set.
     public var responder: InstanceResponder?
     private var station: FCFSServers
-    private let statistics: ServiceStatistics
+    /// Components are owned by their simulation; references between them are unowned, so
+    /// that they form no cycle and a replication's model is freed with it.
+    private unowned let statistics: ServiceStatistics
     private let network: NetworkLatency
     private let serviceTimes: RandomStream
     private let errors: RandomStream
@@ -66,6 +73,22 @@ public final class ServiceInstance: Component {
         serviceTimes = streams.stream("\(prefix)/service")
         errors = streams.stream("\(prefix)/errors")
         latencies = streams.stream("\(prefix)/network")
+    }
+
+    /// Listeners hear every later change of `isInService`, in the order they were added.
+    public func addDiscoveryListener(_ listener: any ServiceDiscoveryListener) {
+        discoveryListeners.append(UnownedDiscoveryListener(listener: listener))
+    }
+
+    /// Before a run starts: whether the instance begins in its host set.
+    public func startsInService(_ inService: Bool) {
+        isInService = inService
+    }
+
+    public func setInService(_ inService: Bool, in simulation: Simulation) {
+        guard inService != isInService else { return }
+        isInService = inService
+        for entry in discoveryListeners { entry.listener.instance(self, inService: inService, in: simulation) }
     }
 
     public override func handle(_ event: Event, in simulation: Simulation) {

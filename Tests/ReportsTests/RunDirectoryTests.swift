@@ -34,19 +34,28 @@ import Testing
         #expect(try TemporaryDirectory.names(in: temp.url) == ["run"])
     }
 
-    /// A file that cannot be written (its subdirectory does not exist): the write throws, the
-    /// previous report is untouched and no staging directory remains.
+    /// A file that cannot be written (its directory would be a file written before it): the
+    /// write throws, the previous report is untouched and no staging directory remains.
     @Test func failedWriteKeepsThePreviousDirectory() throws {
         let temp = try TemporaryDirectory()
         defer { temp.remove() }
         let destination = temp.url.appendingPathComponent("run")
         try RunDirectory.write([("summary.csv", "previous")], to: destination)
         #expect(throws: (any Error).self) {
-            try RunDirectory.write([("summary.csv", "new"), ("missing/child.csv", "x")], to: destination)
+            try RunDirectory.write([("summary.csv", "new"), ("summary.csv/child.csv", "x")], to: destination)
         }
         #expect(try TemporaryDirectory.names(in: destination) == ["summary.csv"])
         #expect(try String(contentsOf: destination.appendingPathComponent("summary.csv"), encoding: .utf8) == "previous")
         #expect(try TemporaryDirectory.names(in: temp.url) == ["run"])
+    }
+
+    @Test func namesMayHoldSubdirectories() throws {
+        let temp = try TemporaryDirectory()
+        defer { temp.remove() }
+        let destination = temp.url.appendingPathComponent("compare")
+        try RunDirectory.write([("compare.csv", "x"), ("a/summary.csv", "a"), ("b/summary.csv", "b")], to: destination)
+        #expect(try TemporaryDirectory.names(in: destination) == ["a", "b", "compare.csv"])
+        #expect(try String(contentsOf: destination.appendingPathComponent("b/summary.csv"), encoding: .utf8) == "b")
     }
 
     @Test func parentIsARegularFile() throws {

@@ -22,7 +22,7 @@ extension ClusterLoadBalancer {
         needsRebuild = false
         let levels = (endpoints.map(\.priority).max() ?? 0) + 1
         var priorities = [PriorityHosts](repeating: PriorityHosts(), count: levels)
-        for (host, endpoint) in endpoints.enumerated() {
+        for (host, endpoint) in endpoints.enumerated() where endpoint.isMember {
             let level = endpoint.priority
             priorities[level].all.append(host)
             switch endpoint.health {

@@ -148,6 +148,16 @@ public struct ClusterLoadBalancer: Sendable {
         endpoints[host].weight = weight
     }
 
+    /// Adds a host to the host set or takes it out (an instance entering or leaving service),
+    /// keeping every host's index: a membership change, so everything rebuilds at the next
+    /// pick, as Envoy rebuilds on a host-set update.
+    public mutating func setMembership(host: Int, _ isMember: Bool) {
+        guard endpoints[host].isMember != isMember else { return }
+        endpoints[host].isMember = isMember
+        rebuildAll = true
+        needsRebuild = true
+    }
+
     /// Replaces the host set (membership change). Host indices are those of the new list;
     /// round-robin positions per source and the seed are kept, as in Envoy.
     public mutating func replaceEndpoints(_ endpoints: [UpstreamEndpoint]) {

@@ -24,8 +24,13 @@ public struct UpstreamEndpoint: Sendable, Equatable {
     public var priority: Int
     /// Health when the balancer is built; later changes go through the balancer.
     public var health: Health
+    /// Whether the host is in the cluster's host set now (service discovery: an instance in
+    /// service). A host outside it is invisible: not counted in its priority, never picked,
+    /// not even in panic. Clusters over a fleet list every instance the fleet may run and
+    /// change membership as instances enter and leave service.
+    public var isMember: Bool
 
-    public init(hashKey: String, weight: UInt32 = 1, locality: Int = 0, priority: Int = 0, health: Health = .healthy) {
+    public init(hashKey: String, weight: UInt32 = 1, locality: Int = 0, priority: Int = 0, health: Health = .healthy, isMember: Bool = true) {
         precondition(weight >= 1, "endpoint weights are at least 1")
         precondition(locality >= 0 && priority >= 0, "locality and priority are non-negative indices")
         self.hashKey = hashKey
@@ -33,5 +38,6 @@ public struct UpstreamEndpoint: Sendable, Equatable {
         self.locality = locality
         self.priority = priority
         self.health = health
+        self.isMember = isMember
     }
 }

@@ -35,13 +35,15 @@ final class EdgeShared {
 
 /// The edge: a network load balancer in front of a fleet of Envoy proxy hosts, routing to
 /// the clusters of upstream service instances.
-public final class Edge {
+public final class Edge: ServiceDiscoveryListener {
     let shared: EdgeShared
     private var proxies: [Unmanaged<ProxyHost>] = []
     /// Proxies of each zone, by zone index; the network load balancer picks among them.
     private var proxiesByZone: [[Int]]
     private let choice: RandomStream
     public let statistics: EdgeStatistics
+    /// Where each upstream instance sits: (cluster, host index) pairs, for membership changes.
+    private var placements: [ObjectIdentifier: [(cluster: Int, host: Int)]] = [:]
 
     /// Builds the edge's components. `services` gives each service's instances by name;
     /// `requests` is the table of the requests clients send.
@@ -92,6 +94,23 @@ public final class Edge {
         }
         let summary = EdgeProxySummary(proxies: proxies.map { $0.takeUnretainedValue() })
         simulation.register(summary)
+        for (cluster, clusterHosts) in hosts.enumerated() {
+            for (host, instance) in clusterHosts.instances.enumerated() {
+                let key = ObjectIdentifier(instance)
+                if placements[key] == nil { instance.addDiscoveryListener(self) }
+                placements[key, default: []].append((cluster, host))
+            }
+        }
+    }
+
+    /// Every proxy adds the instance to (or takes it out of) the host sets of the clusters
+    /// that list it, at once: discovery delay is the caller's to model.
+    public func instance(_ instance: ServiceInstance, inService: Bool, in simulation: Simulation) {
+        for placement in placements[ObjectIdentifier(instance)] ?? [] {
+            for proxy in proxies {
+                proxy._withUnsafeGuaranteedRef { $0.setMembership(cluster: placement.cluster, host: placement.host, inService) }
+            }
+        }
     }
 
     /// The proxy hosts, in index order.

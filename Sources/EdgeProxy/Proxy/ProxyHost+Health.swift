@@ -6,7 +6,7 @@ extension ProxyHost {
     /// network failure) and schedules the next round.
     func healthCheckTick(cluster: Int, in simulation: Simulation) {
         guard let check = model.configuration.clusters[cluster].healthCheck else { return }
-        for host in 0..<clusters[cluster].loadBalancer.hostCount {
+        for host in 0..<clusters[cluster].loadBalancer.hostCount where clusters[cluster].loadBalancer.endpoints[host].isMember {
             applyHealthCheck(cluster: cluster, host: host)
         }
         simulation.schedule(after: check.interval, target: id, kind: Kind.healthCheck.rawValue, subject: UInt32(cluster))
@@ -15,6 +15,25 @@ extension ProxyHost {
     func applyHealthCheck(cluster: Int, host: Int) {
         let up = model.hosts[cluster].instances[host].isUp
         if clusters[cluster].health!.record(up ? .success : .networkFailure, host: host) != nil {
+            clusters[cluster].updateBalancer(host: host)
+        }
+    }
+
+    /// A host enters or leaves the cluster's host set (service discovery). A new host starts
+    /// afresh: no outlier history, and with active health checks unhealthy until its first
+    /// check, which Envoy starts at once (it is done here, without its round trip).
+    func setMembership(cluster: Int, host: Int, _ isMember: Bool) {
+        clusters[cluster].loadBalancer.setMembership(host: host, isMember)
+        guard isMember else { return }
+        if clusters[cluster].outlier?.isEjected(host) == true {
+            model.clusterStatistics[cluster].ejectionsActive -= 1
+        }
+        clusters[cluster].outlier?.resetHost(host)
+        if clusters[cluster].health != nil {
+            clusters[cluster].health!.resetHost(host)
+            clusters[cluster].loadBalancer.setHealthy(host: host, false)
+            applyHealthCheck(cluster: cluster, host: host)
+        } else {
             clusters[cluster].updateBalancer(host: host)
         }
     }

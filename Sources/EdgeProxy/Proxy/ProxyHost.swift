@@ -54,7 +54,8 @@ public final class ProxyHost: Component {
                 let instance = hosts.instances[host]
                 return UpstreamEndpoint(
                     hashKey: model.hashKeys[clusterIndex][host], weight: instance.configuration.weight,
-                    locality: Int(instance.zone.index), priority: hosts.priorities[host], health: initial)
+                    locality: Int(instance.zone.index), priority: hosts.priorities[host], health: initial,
+                    isMember: instance.isInService)
             }
             let balancer = try ClusterLoadBalancer(endpoints: endpoints, policy: cluster.policy, common: cluster.common, random: &random)
             clusters.append(ClusterRuntime(

@@ -18,10 +18,10 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
         case shipDone
     }
 
-    /// What the chain sits in front of.
+    /// What the chain sits in front of, unowned: the front holds the chain as its filter.
     private enum Front {
-        case instance(ServiceInstance)
-        case proxy(ProxyHost)
+        case instance(ComponentLink<ServiceInstance>)
+        case proxy(ComponentLink<ProxyHost>)
     }
 
     let shared: SidecarShared
@@ -64,7 +64,7 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     init(instance: ServiceInstance, shared: SidecarShared, streams: RandomStreams) throws(LocalRateLimiterConfigurationError) {
         self.shared = shared
         zone = instance.zone
-        front = .instance(instance)
+        front = .instance(ComponentLink(instance))
         let prefix = "sidecar.\(instance.id.index)"
         random = StreamRandom(streams.stream("\(prefix)/envoy-random"))
         draws = streams.stream("\(prefix)/draws")
@@ -78,7 +78,7 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     init(proxy: ProxyHost, shared: SidecarShared, streams: RandomStreams) throws(LocalRateLimiterConfigurationError) {
         self.shared = shared
         zone = proxy.zone
-        front = .proxy(proxy)
+        front = .proxy(ComponentLink(proxy))
         let prefix = "sidecar.edge.\(proxy.index)"
         random = StreamRandom(streams.stream("\(prefix)/envoy-random"))
         draws = streams.stream("\(prefix)/draws")
@@ -352,7 +352,8 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
     private func finish(_ job: UInt32, status: UInt16?, in simulation: Simulation) {
         let entry = jobs[job]
         switch front {
-        case .instance(let instance):
+        case .instance(let link):
+            let instance = link.target
             jobs.release(job)
             let ready = max(entry.readyAt - simulation.now, .zero)
             if let status {
@@ -363,7 +364,8 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
             count(.admitted)
             shared.recordInbound(entry.request, delay: simulation.now + ready + hop - entry.arrived)
             instance.admitFiltered(entry.call, after: ready + hop, in: simulation)
-        case .proxy(let proxy):
+        case .proxy(let link):
+            let proxy = link.target
             jobs.release(job)
             if status == nil {
                 count(.admitted)

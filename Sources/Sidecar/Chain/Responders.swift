@@ -22,7 +22,9 @@ final class AuthResponder: InstanceResponder {
 /// timed out on the way) is answered OK uncounted: nobody waits for that answer.
 final class RateLimitResponder: InstanceResponder {
     private var limits: CompiledTierLimits
-    private let shared: SidecarShared
+    /// Unowned: the chains own what they share, and the service instance holding this
+    /// responder is among the targets it holds.
+    private unowned let shared: SidecarShared
 
     init(_ configuration: GlobalRateLimitConfiguration, tenants: Int, shared: SidecarShared) throws(RateLimitServiceConfigError) {
         limits = try CompiledTierLimits(configuration, tenants: tenants)

@@ -6,7 +6,7 @@ import SimKernel
 final class SidecarShared {
     let configuration: SidecarConfiguration
     let requests: RequestContexts
-    let statistics: SidecarStatistics
+    unowned let statistics: SidecarStatistics
     let network: NetworkLatency
     let authTargets: [ServiceInstance]
     let rateLimitTargets: [ServiceInstance]
@@ -16,7 +16,7 @@ final class SidecarShared {
     /// response adds the outbound part.
     var inboundDelay: [SimTime] = []
     /// Chains by their component index, for the services answering their calls.
-    private var chainsByComponent: [FilterChain?] = []
+    private var chainsByComponent: [ComponentLink<FilterChain>?] = []
 
     init(
         configuration: SidecarConfiguration, requests: RequestContexts, statistics: SidecarStatistics, network: NetworkLatency,
@@ -34,7 +34,7 @@ final class SidecarShared {
     func add(_ chain: FilterChain) {
         let index = Int(chain.id.index)
         while chainsByComponent.count <= index { chainsByComponent.append(nil) }
-        chainsByComponent[index] = chain
+        chainsByComponent[index] = ComponentLink(chain)
         statistics.chains.append(chain)
     }
 
@@ -42,7 +42,7 @@ final class SidecarShared {
         guard Int(component.index) < chainsByComponent.count, let chain = chainsByComponent[Int(component.index)] else {
             preconditionFailure("component \(component.index) called a sidecar service but is no filter chain")
         }
-        return chain
+        return chain.target
     }
 
     func recordInbound(_ request: UInt32, delay: SimTime) {

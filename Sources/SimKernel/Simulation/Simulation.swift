@@ -52,6 +52,9 @@ public final class Simulation {
 
     public var componentCount: Int { components.count }
 
+    /// The component registered `index`-th (its `id.index`).
+    public func component(at index: Int) -> Component { components[index] }
+
     public var pendingEvents: Int { calendar.count }
 
     /// Bytes held by the event calendar's storage.

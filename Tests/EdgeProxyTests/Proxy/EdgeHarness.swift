@@ -12,7 +12,7 @@ struct EdgeHarness {
         instances configurations: [ServiceInstanceConfiguration], rate: Double, proxies: Int = 1,
         cluster: EdgeConfiguration.Cluster = EdgeConfiguration.Cluster(name: "web", service: "web", perHostStatistics: true),
         retry: RetryPolicy? = nil, timeout: SimTime = .seconds(15), seed: UInt64 = 7,
-        paths: [String] = ["/"], down: Int = 0
+        paths: [String] = ["/"], down: Int = 0, outOfService: [Int] = []
     ) throws {
         simulation = Simulation(seed: seed)
         let statistics = ServiceStatistics(name: "web")
@@ -27,6 +27,7 @@ struct EdgeHarness {
         }
         self.instances = instances
         for instance in instances.prefix(down) { instance.isUp = false }
+        for index in outOfService { instances[index].startsInService(false) }
         let route = Route(match: .prefix("/api"), action: try RouteAction(cluster: "web", timeout: timeout, retryPolicy: retry))
         let routes = try RouteConfiguration(virtualHosts: [VirtualHost(name: "web", domains: ["*"], routes: [route])])
         let configuration = EdgeConfiguration(
