@@ -1,7 +1,7 @@
 import SimKernel
 
-/// A fault: some instances stop at a time and come back after a while. While stopped they
-/// refuse connections, so calls fail fast and health checks fail.
+/// A fault: some instances crash at a time and come back after a while. The calls they hold
+/// are reset; while down they refuse connections, so calls fail fast and health checks fail.
 public final class InstanceOutage: Component {
     private let instances: [ServiceInstance]
     private let start: SimTime
@@ -28,6 +28,8 @@ public final class InstanceOutage: Component {
 
     public override func handle(_ event: Event, in simulation: Simulation) {
         let up = event.kind == Kind.restart.rawValue
-        for instance in instances { instance.isUp = up }
+        for instance in instances {
+            if up { instance.isUp = true } else { instance.crash(in: simulation) }
+        }
     }
 }

@@ -26,12 +26,14 @@ public struct ResponseFlags: OptionSet, Hashable, Sendable {
     public static let unauthorizedExternalService = ResponseFlags(rawValue: 1 << 8)
     /// Local reset of the upstream stream.
     public static let localReset = ResponseFlags(rawValue: 1 << 9)
+    /// The upstream reset the stream after the request was sent (its host crashed).
+    public static let upstreamRemoteReset = ResponseFlags(rawValue: 1 << 10)
 
     /// Every flag with its access-log code, in a fixed order for reports.
     public static let codes: [(flag: ResponseFlags, code: String)] = [
         (.noHealthyUpstream, "UH"), (.upstreamConnectionFailure, "UF"), (.upstreamOverflow, "UO"),
         (.noRoute, "NR"), (.upstreamRetryLimitExceeded, "URX"), (.upstreamRequestTimeout, "UT"),
         (.rateLimited, "RL"), (.rateLimitServiceError, "RLSE"), (.unauthorizedExternalService, "UAEX"),
-        (.localReset, "LR"),
+        (.localReset, "LR"), (.upstreamRemoteReset, "UR"),
     ]
 }

@@ -50,6 +50,11 @@ public final class ServiceInstance: Component {
     /// Decides the status of served calls instead of the error probability, if set.
     public var responder: InstanceResponder?
     private var station: FCFSServers
+    /// Calls taken into service whose answers have not left yet, with the time they leave:
+    /// a crash resets them. Purged of answered calls as it grows, so it stays near the
+    /// number in service.
+    private var inFlight: [(leaves: SimTime, call: UpstreamMessage.Call)] = []
+    private var inFlightPurgeAt = 64
     /// Components are owned by their simulation; references between them are unowned, so
     /// that they form no cycle and a replication's model is freed with it.
     private unowned let statistics: ServiceStatistics
@@ -99,7 +104,7 @@ public final class ServiceInstance: Component {
     private func accept(_ call: UpstreamMessage.Call, in simulation: Simulation) {
         guard isUp else {
             statistics.refused.increment()
-            UpstreamMessage.answer(call, status: 0, after: network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
+            UpstreamMessage.answer(call, status: UpstreamMessage.refused, after: network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
             return
         }
         guard let filter else {
@@ -120,6 +125,12 @@ public final class ServiceInstance: Component {
     /// `delay` is how long the call still takes to reach the application (the filter's CPU
     /// and hop): it holds its place in line but cannot start before.
     public func admitFiltered(_ call: UpstreamMessage.Call, after delay: SimTime = .zero, in simulation: Simulation) {
+        guard isUp else {
+            // Its sidecar held the call while the instance went down.
+            statistics.refused.increment()
+            UpstreamMessage.answer(call, status: UpstreamMessage.refused, after: delay + network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
+            return
+        }
         let service = SimTime(seconds: configuration.serviceTime.sample(serviceTimes) / configuration.speed)
         guard let (start, end) = station.arrive(at: simulation.now, notBefore: simulation.now + delay, service: service) else {
             statistics.rejected.increment()
@@ -131,8 +142,30 @@ public final class ServiceInstance: Component {
         statistics.served.increment()
         if status >= 500 { statistics.errors.increment() }
         let extra = filter?.outbound(call, status: status, instance: self, in: simulation) ?? .zero
+        remember(call, leaves: end + extra, now: simulation.now)
         let delay = end - simulation.now + extra + network.sample(from: zone, to: call.callerZone, latencies)
         UpstreamMessage.answer(call, status: status, after: delay, in: simulation)
+    }
+
+    private func remember(_ call: UpstreamMessage.Call, leaves: SimTime, now: SimTime) {
+        if inFlight.count >= inFlightPurgeAt {
+            inFlight.removeAll { $0.leaves <= now }
+            inFlightPurgeAt = max(64, 2 * inFlight.count)
+        }
+        inFlight.append((leaves, call))
+    }
+
+    /// The instance dies at once: it refuses calls from now on, and every call it holds is
+    /// reset (its callers learn it after the network's delay; the answer it had scheduled
+    /// arrives later and finds the call ended). `isUp = true` brings it back empty.
+    public func crash(in simulation: Simulation) {
+        isUp = false
+        for entry in inFlight where entry.leaves > simulation.now {
+            statistics.lost.increment()
+            UpstreamMessage.answer(entry.call, status: UpstreamMessage.reset, after: network.sample(from: zone, to: entry.call.callerZone, latencies), in: simulation)
+        }
+        inFlight.removeAll(keepingCapacity: true)
+        station.abandonAll(at: simulation.now)
     }
 
     /// The filter answers a call itself (401, 429, 503) without the application, `delay` from

@@ -11,6 +11,8 @@ public final class ServiceStatistics: Component {
     public var refused = Counter()
     /// Answered by the instance's filter (sidecar) without reaching the application.
     public var filtered = Counter()
+    /// Taken into service, then lost when the instance crashed (their callers saw a reset).
+    public var lost = Counter()
     public private(set) var instances: [ServiceInstance] = []
     private var previousSample = SimTime.zero
     private var previousServed: UInt64 = 0
@@ -31,6 +33,7 @@ public final class ServiceStatistics: Component {
         rejected.reset()
         refused.reset()
         filtered.reset()
+        lost.reset()
     }
 
     public override func report(at time: SimTime, into table: inout MetricTable) {
@@ -41,6 +44,7 @@ public final class ServiceStatistics: Component {
         table.append(component, "rejected", "count", Double(rejected.sinceReset))
         table.append(component, "refused", "count", Double(refused.sinceReset))
         table.append(component, "filtered", "count", Double(filtered.sinceReset))
+        table.append(component, "lost_in_crash", "count", Double(lost.sinceReset))
         var utilizations: [Double] = []
         var sojournSum = 0.0
         var sojournCount: UInt64 = 0

@@ -55,7 +55,7 @@ public enum UpstreamMessage {
     public struct Answer: Equatable, Sendable {
         public var slot: UInt32
         public var generation: UInt32
-        /// HTTP status; zero means the stream was reset without a response.
+        /// HTTP status, or `refused` or `reset` (below 100) when there was no response.
         public var status: UInt16
 
         public init(slot: UInt32, generation: UInt32, status: UInt16) {
@@ -72,6 +72,11 @@ public enum UpstreamMessage {
             status = UInt16(truncatingIfNeeded: argument & 0xFFFF)
         }
     }
+
+    /// The connection was refused (the host is down): the request never reached it.
+    public static let refused: UInt16 = 0
+    /// The stream was reset after the request reached the host (it crashed while serving).
+    public static let reset: UInt16 = 1
 
     /// Sends `call` to the upstream component `target`, arriving `after` from now.
     public static func send(_ call: Call, to target: ComponentID, after delay: SimTime, in simulation: Simulation) {

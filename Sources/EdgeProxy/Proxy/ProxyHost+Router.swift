@@ -127,16 +127,25 @@ extension ProxyHost {
         let host = Int(exchanges[slot].host)
         endAttempt(slot, in: simulation)
         let statistics = model.clusterStatistics[cluster]
-        statistics.upstreamResponsesByClass[min(Int(answer.status) / 100, 5)].increment()
-        let result: CallResult = answer.status == 0 ? .connectFailure : .status(answer.status)
-        if answer.status == 0 { statistics.connectFailures.increment() }
+        let result: CallResult
+        let outcome: UpstreamOutcome
+        switch answer.status {
+        case UpstreamMessage.refused:
+            statistics.connectFailures.increment()
+            (result, outcome) = (.connectFailure, .connectFailure)
+        case UpstreamMessage.reset:
+            statistics.upstreamResponsesByClass[0].increment()
+            (result, outcome) = (.reset, .reset)
+        default:
+            statistics.upstreamResponsesByClass[min(Int(answer.status) / 100, 5)].increment()
+            (result, outcome) = (.status(answer.status), .response(status: answer.status))
+        }
         recordOutlier(result, cluster: cluster, host: host, in: simulation)
-        let outcome: UpstreamOutcome = answer.status == 0 ? .connectFailure : .response(status: answer.status)
         if retry(slot, after: outcome, in: simulation) { return }
-        if answer.status == 0 {
-            respond(slot, status: 503, flags: .upstreamConnectionFailure, local: true, in: simulation)
-        } else {
-            respond(slot, status: answer.status, flags: [], local: false, in: simulation)
+        switch answer.status {
+        case UpstreamMessage.refused: respond(slot, status: 503, flags: .upstreamConnectionFailure, local: true, in: simulation)
+        case UpstreamMessage.reset: respond(slot, status: 503, flags: .upstreamRemoteReset, local: true, in: simulation)
+        default: respond(slot, status: answer.status, flags: [], local: false, in: simulation)
         }
     }
 

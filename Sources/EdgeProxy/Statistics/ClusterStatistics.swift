@@ -5,7 +5,9 @@ import SimKernel
 public final class ClusterStatistics: Component {
     public let name: String
     public var upstreamRequests = Counter()
-    /// Upstream responses by status class: index 1 for 1xx ... 5 for 5xx; index 0 for resets.
+    /// Upstream responses by status class: index 1 for 1xx ... 5 for 5xx; index 0 for streams
+    /// the upstream reset (its host crashed while serving; refused connections are
+    /// `connectFailures`).
     public var upstreamResponsesByClass = [Counter](repeating: Counter(), count: 6)
     public var retries = Counter()
     public var retryOverflow = Counter()

@@ -67,6 +67,16 @@ public struct FCFSServers: Sendable {
         statistics.queueLength.set(Double(max(jobs - servers, 0)), at: time)
     }
 
+    /// Every job still in the station at `now` is lost (the host crashed): the servers are
+    /// free from `now`, and the lost jobs never complete.
+    public mutating func abandonAll(at now: SimTime) {
+        advance(to: now)
+        while !departures.isEmpty { _ = departures.removeMinimum() }
+        for _ in 0..<servers { _ = freeAt.removeMinimum() }
+        for _ in 0..<servers { freeAt.insert(now) }
+        record(jobs: 0, at: now)
+    }
+
     public mutating func resetStatistics(at now: SimTime) {
         advance(to: now)
         statistics.reset(at: now, jobsInSystem: departures.count)
