@@ -57,6 +57,41 @@ public final class SidecarStatistics: Component {
     /// A count since the warm-up, summed over the chains.
     func value(_ count: Count) -> UInt64 { chains.reduce(0) { $0 + $1.counts[count.rawValue].sinceReset } }
 
+    /// A count since time zero, summed over the chains, for the series.
+    private func total(_ count: Count) -> UInt64 { chains.reduce(0) { $0 + $1.counts[count.rawValue].total } }
+
+    /// Totals at the previous sample: requests, denials, cache hits and lookups, latency count
+    /// and sum, dropped log records.
+    private var previous: (requests: UInt64, denied: UInt64, hits: UInt64, lookups: UInt64, latencies: UInt64, latencySum: Double, dropped: UInt64)
+        = (0, 0, 0, 0, 0, 0, 0)
+    private var previousSample = SimTime.zero
+
+    public override var seriesKeys: [MetricKey] {
+        [
+            MetricKey("sidecar", "requests", "per_s"), MetricKey("sidecar", "denied", "per_s"),
+            MetricKey("sidecar", "added_latency_mean", "ms"), MetricKey("sidecar.auth", "cache_hit_rate", "ratio"),
+            MetricKey("sidecar.logging", "records_dropped", "per_s"),
+        ]
+    }
+
+    /// Rates and means over the interval that ends at `time` (NaN where nothing happened).
+    public override func sample(at time: SimTime, into frame: inout [Double]) {
+        let span = (time - previousSample).seconds
+        let requests = total(.requests)
+        let denied = Count.denials.reduce(0) { $0 + total($1) }
+        let hits = total(.cacheHits)
+        let lookups = hits + total(.cacheMisses)
+        let dropped = chains.reduce(0) { $0 + ($1.log?.dropped.total ?? 0) }
+        frame.append(Double(requests - previous.requests) / span)
+        frame.append(Double(denied - previous.denied) / span)
+        let latencies = addedLatency.lifetimeCount - previous.latencies
+        frame.append(latencies > 0 ? (addedLatency.lifetimeSum - previous.latencySum) / Double(latencies) * 1000 : .nan)
+        frame.append(lookups > previous.lookups ? Double(hits - previous.hits) / Double(lookups - previous.lookups) : .nan)
+        frame.append(Double(dropped - previous.dropped) / span)
+        previous = (requests, denied, hits, lookups, addedLatency.lifetimeCount, addedLatency.lifetimeSum, dropped)
+        previousSample = time
+    }
+
     public override func resetStatistics(at time: SimTime) {
         addedLatency.reset()
     }

@@ -110,3 +110,29 @@ import Testing
         #expect(abs(sidecar - library - 1.08) < 0.05, "sidecar \(sidecar) ms, library \(library) ms")
     }
 }
+
+@Suite struct SidecarSeriesTests {
+    /// The series over fixed intervals add up to the run's totals: requests and denials per
+    /// second times the interval, and dropped log records.
+    @Test func intervalsAddUpToTheTotals() throws {
+        let buckets = TierRateLimits.localDescriptors([.free: LocalTokenBucketConfiguration(maxTokens: 10, tokensPerFill: 10, fillInterval: .seconds(1))])
+        let local = LocalRateLimitFilterConfiguration(
+            limiter: LocalRateLimiterConfiguration(tokenBucket: nil, descriptors: buckets), filterEnabled: FractionalPercent(numerator: 100),
+            filterEnforced: FractionalPercent(numerator: 100))
+        let log = AccessLogConfiguration(bufferRecords: 200, flushRecords: 100, flushInterval: .seconds(1), shipperRate: 50, overflow: .drop)
+        let configuration = SidecarConfiguration(placement: .sidecar, services: ["web"], localRateLimit: local, accessLog: log)
+        let harness = try SidecarHarness(configuration, rate: 200)
+        harness.simulation.observe(warmupEnd: .zero, sampleInterval: .seconds(5))
+        let metrics = harness.run(for: .seconds(30))
+        let series = harness.simulation.timeSeries
+        #expect(series.sampleCount == 6)
+        func sum(_ component: String, _ metric: String) throws -> Double {
+            let index = try #require(series.keys.firstIndex(of: MetricKey(component, metric, "per_s")))
+            return (0..<series.sampleCount).reduce(0.0) { $0 + series.value(sample: $1, series: index) * 5 }
+        }
+        #expect(abs(try sum("sidecar", "requests") - metrics.sidecar("requests")) < 1e-6)
+        #expect(abs(try sum("sidecar", "denied") - metrics.sidecar("denied")) < 1e-6)
+        #expect(abs(try sum("sidecar.logging", "records_dropped") - metrics.sidecar("records_dropped", "sidecar.logging")) < 1e-6)
+        #expect(metrics.sidecar("denied") > 1_000)
+    }
+}
