@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "SidecarTests", dependencies: ["Sidecar", "EdgeProxy", "Infra", "SimKernel"]),
         .testTarget(name: "AWSModelsTests", dependencies: ["AWSModels", "Infra", "SimKernel"]),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "AWSModels", "SimKernel"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SimKernel"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Provisioning", "AWSModels", "SimKernel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenario", "SimKernel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Scenario", "SimKernel"]),
         .testTarget(name: "RehearseTests", dependencies: ["rehearse"]),
