@@ -64,4 +64,30 @@ import Testing
         #expect(metrics["dynamodb.tenants.by-status", "partition_heat_max"] > 0.99)
         #expect(metrics["provisioning", "sdk_retries"] > 500)
     }
+
+    /// A FIFO queue (one message group per tenant) takes 300 SendMessage calls a second: a
+    /// burst of 500 sign-ups a second is throttled there and the API's SQS clients retry;
+    /// those that run out of attempts leave a record written and no message queued (the dual
+    /// write half done): orphaned tenants, which nothing will provision. Some run out of
+    /// attempts, more find their client's retry quota empty.
+    @Test func aFIFOQueueThrottlesSendsPastItsLimit() {
+        var configuration = smallWorkflow()
+        configuration.signups = SignupLoad(bursts: [SignupBurst(start: .seconds(1), count: 2_000, window: .seconds(4))])
+        configuration.api = ControlPlaneConfiguration(instances: 4, threads: 64, handling: .constant(0.002))
+        configuration.workers = WorkerPoolConfiguration(instances: 4, threads: 32, receiveBatch: 10)
+        var queue = SQSQueueConfiguration(name: "provisioning.fifo", type: .fifo, visibilityTimeout: .seconds(30), maxReceiveCount: 3)
+        queue.latency = SQSAPILatency(all: .constant(0.01))
+        configuration.queue = queue
+        configuration.deadLetterQueue = SQSQueueConfiguration(name: "provisioning-dlq.fifo", type: .fifo)
+        let (system, simulation) = run(configuration, for: .seconds(120))
+        let metrics = simulation.report()
+        #expect(metrics["sqs.provisioning.fifo", "throttled_calls"] > 100)
+        #expect(metrics["sdk.provisioning-api.sqs", "throttles_seen"] == metrics["sqs.provisioning.fifo", "throttled_calls"])
+        #expect(metrics["sdk.provisioning-api.sqs", "retries"] > 100)
+        #expect(metrics["sqs.provisioning.fifo", "messages_sent"] + Double(system.tenants(.orphaned)) == 2_000)
+        #expect(system.tenants(.ready) + system.tenants(.orphaned) == 2_000)
+        #expect(system.tenants(.orphaned) > 100)
+        let gaveUp = metrics["sdk.provisioning-api.sqs", "requests_failed_attempts_exhausted"] + metrics["sdk.provisioning-api.sqs", "retry_quota_exhausted"]
+        #expect(gaveUp == Double(system.tenants(.orphaned)))
+    }
 }

@@ -50,7 +50,8 @@ enum SDKRetrySchema {
         case "standard-2026": policy = .standard2026(dynamoDB: dynamoDB)
         case "adaptive-2025": policy = .adaptive(.standard2025())
         case "adaptive-2026": policy = .adaptive(.standard2026(dynamoDB: dynamoDB))
-        case "legacy": policy = .legacy(maxAttempts: maxAttempts ?? 1)
+        // `read` insists on max_attempts for legacy retries.
+        case "legacy": policy = .legacy(maxAttempts: maxAttempts!)
         default: policy = .standard2025()
         }
         if let maxAttempts { policy.maxAttempts = maxAttempts }
