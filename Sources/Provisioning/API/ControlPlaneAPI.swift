@@ -154,13 +154,12 @@ public final class ControlPlaneAPI: Component {
     func answer(thread: Int, status: UInt16, in simulation: Simulation) {
         let now = simulation.now
         let slot = threads[thread].request
-        let accepted = (200..<300).contains(status)
         switch status {
         case 200..<300: statistics.accepted.increment()
         case 409: statistics.conflicts.increment()
         default: statistics.errors.increment()
         }
-        record(answerTo: slot, accepted: accepted, at: now)
+        record(answerTo: slot, accepted: (200..<300).contains(status), at: now)
         releaseRequest(slot)
         statistics.inFlight.add(-1, at: now)
         let instance = thread / configuration.api.threads
