@@ -31,7 +31,12 @@ let package = Package(
         .target(name: "EdgeProxy", dependencies: ["SimKernel", "Infra"], swiftSettings: releaseSpeed),
         .target(name: "Sidecar", dependencies: ["SimKernel", "Infra", "EdgeProxy"], swiftSettings: releaseSpeed),
         .target(name: "AWSModels", dependencies: ["SimKernel", "Infra"], swiftSettings: releaseSpeed),
-        .target(name: "Scenario", dependencies: ["SimKernel", "Infra", "EdgeProxy", "Sidecar", "AWSModels", "Yams"], swiftSettings: releaseSpeed),
+        .target(name: "Provisioning", dependencies: ["SimKernel", "Infra", "AWSModels"], swiftSettings: releaseSpeed),
+        .target(
+            name: "Scenario",
+            dependencies: ["SimKernel", "Infra", "EdgeProxy", "Sidecar", "AWSModels", "Provisioning", "Yams"],
+            swiftSettings: releaseSpeed
+        ),
         .target(name: "Reports", dependencies: ["SimKernel", "Scenario"]),
         .executableTarget(
             name: "rehearse",
@@ -45,7 +50,8 @@ let package = Package(
         .testTarget(name: "EdgeProxyTests", dependencies: ["EdgeProxy", "Infra", "SimKernel"]),
         .testTarget(name: "SidecarTests", dependencies: ["Sidecar", "EdgeProxy", "Infra", "SimKernel"]),
         .testTarget(name: "AWSModelsTests", dependencies: ["AWSModels", "Infra", "SimKernel"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "SimKernel"]),
+        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "AWSModels", "SimKernel"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Provisioning", "AWSModels", "SimKernel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenario", "SimKernel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Scenario", "SimKernel"]),
         .testTarget(name: "RehearseTests", dependencies: ["rehearse"]),

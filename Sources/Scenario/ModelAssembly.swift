@@ -1,5 +1,6 @@
 import EdgeProxy
 import Infra
+import Provisioning
 import Sidecar
 import SimKernel
 
@@ -11,6 +12,9 @@ enum ModelAssembly {
         }
         if let platform = scenario.platform {
             build(platform, in: simulation)
+        }
+        if let provisioning = scenario.provisioning {
+            _ = ProvisioningSystem(provisioning, duration: scenario.duration, in: simulation)
         }
     }
 

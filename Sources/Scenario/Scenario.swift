@@ -1,3 +1,4 @@
+import Provisioning
 import SimKernel
 
 /// A validated scenario: everything a run needs, and where it came from.
@@ -16,6 +17,8 @@ public struct Scenario: Sendable {
     public var network: NetworkConfiguration?
     /// The architecture (`services:`, `edge:`, `traffic:` ...), if the scenario has one.
     public var platform: Platform?
+    /// The tenant sign-up workflow (`provisioning:`), if the scenario has one.
+    public var provisioning: ProvisioningConfiguration?
     /// Where the scenario was read from, and its text (for the run's record and report).
     public var file: String
     public var text: String

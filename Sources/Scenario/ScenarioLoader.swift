@@ -51,16 +51,17 @@ public enum ScenarioLoader {
             (network, warnings) = try NetworkSchema.read(sources: try top.required("sources"), stations: try top.required("stations"))
         }
         let platform = try PlatformSchema.read(&top, duration: duration)
-        guard network != nil || platform != nil else {
+        let provisioning = try ProvisioningSchema.read(top.optional("provisioning"), duration: duration)
+        guard network != nil || platform != nil || provisioning != nil else {
             throw Diagnostic.error(
                 at: document.location,
-                "the scenario needs a model: 'sources' and 'stations' (a queueing network), or 'services', 'edge' and 'traffic'")
+                "the scenario needs a model: 'sources' and 'stations' (a queueing network), 'services', 'edge' and 'traffic', or 'provisioning'")
         }
         try top.finish()
         return Scenario(
             name: name, description: description, seed: seed, duration: duration, warmup: warmup,
             replications: replications, sampleInterval: sampleInterval, generator: generator, network: network,
-            platform: platform, file: file, text: text, overrides: overrides, warnings: warnings)
+            platform: platform, provisioning: provisioning, file: file, text: text, overrides: overrides, warnings: warnings)
     }
 
     private static func readSeed(_ node: YAMLNode) throws(Diagnostic) -> UInt64 {
