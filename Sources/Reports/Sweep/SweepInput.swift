@@ -101,23 +101,11 @@ public struct SweepInput: Sendable {
             guard row[4 + parameters] == String(items[index].seed) else {
                 throw fail("\(file), record \(line): seed \(row[4 + parameters]) is not replication \(replication)'s seed \(items[index].seed)")
             }
-            guard let value = parseValue(row[8 + parameters]) else {
+            guard let value = CSVNumber.parse(row[8 + parameters]) else {
                 throw fail("\(file), record \(line): '\(row[8 + parameters])' is not a number")
             }
             items[index].metrics.append(row[5 + parameters], row[6 + parameters], row[7 + parameters], value)
         }
         return items
-    }
-
-    /// The inverse of `CSVNumber.format`.
-    static func parseValue(_ text: String) -> Double? {
-        switch text {
-        case "": return .nan
-        case "inf": return .infinity
-        case "-inf": return -.infinity
-        default:
-            guard let value = Double(text), value.isFinite else { return nil }
-            return value
-        }
     }
 }
