@@ -41,25 +41,19 @@ struct SweepChart {
         return plot(lines, axis: axis, positions: positions, title: title, caption: caption, xTitle: axis.title(path))
     }
 
+    /// Lines are numbered by the other parameters' value indices in mixed radix, which is
+    /// also the order in which points (in grid order) first reach them.
     private func lines() -> [Line] {
-        let record = results.record
-        let grid = record.grid
+        let grid = results.record.grid
         let labels = grid.map { SweepAxis($0.values).labels }
-        var lines: [Line] = []
-        var keys: [[Int]] = []
-        // Points are in grid order, so lines appear in the order of the other parameters' values.
-        for point in record.points.indices {
-            let choices = record.choices(of: point)
-            var key = choices
-            key.remove(at: parameter)
-            let line: Int
-            if let existing = keys.firstIndex(of: key) {
-                line = existing
-            } else {
-                let label = grid.indices.filter { $0 != parameter }.map { "\(grid[$0].path)=\(labels[$0][choices[$0]])" }.joined(separator: ", ")
-                lines.append(Line(label: label, intervals: Array(repeating: nil, count: grid[parameter].values.count)))
-                keys.append(key)
-                line = lines.count - 1
+        let others = grid.indices.filter { $0 != parameter }
+        let count = others.reduce(1) { $0 * grid[$1].values.count }
+        var lines = [Line](repeating: Line(label: "", intervals: Array(repeating: nil, count: grid[parameter].values.count)), count: count)
+        for point in results.record.points.indices {
+            let choices = results.record.choices(of: point)
+            let line = others.reduce(0) { $0 * grid[$1].values.count + choices[$1] }
+            if choices[parameter] == 0 {
+                lines[line].label = others.map { "\(grid[$0].path)=\(labels[$0][choices[$0]])" }.joined(separator: ", ")
             }
             lines[line].intervals[choices[parameter]] = results.interval(metric, at: point)
         }

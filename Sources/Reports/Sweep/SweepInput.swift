@@ -45,8 +45,15 @@ public struct SweepInput: Sendable {
     /// The record agrees with itself: the points are the grid's product, the items are those
     /// of its shard (or all), in order.
     private static func checkShape(_ record: SweepRecord, _ fail: (String) -> SweepMergeError) throws(SweepMergeError) {
-        let pointCount = record.grid.reduce(1) { $0 * $1.values.count }
-        guard record.replications >= 1, record.replicationSeeds.count == record.replications,
+        var pointCount = 1
+        for parameter in record.grid {
+            let (product, overflow) = pointCount.multipliedReportingOverflow(by: parameter.values.count)
+            guard !overflow, product <= SweepLoader.maximumPoints else {
+                throw fail("\(SweepFiles.manifestName) describes a grid of more than \(SweepLoader.maximumPoints) points")
+            }
+            pointCount = product
+        }
+        guard (1...Scenario.maximumReplications).contains(record.replications), record.replicationSeeds.count == record.replications,
               record.points.count == pointCount, record.itemsTotal == pointCount * record.replications,
               record.points.enumerated().allSatisfy({ $0.offset == $0.element.point && $0.element.values.count == record.grid.count })
         else { throw fail("\(SweepFiles.manifestName) is inconsistent: its points, grid and replications do not agree") }

@@ -104,10 +104,10 @@ enum SweepReport {
                 }
             }
         }
-        return zip(texts, points).map { text, where_ in
-            if where_.count == record.points.count { return "\(text) (every point)" }
-            let listed = where_.prefix(12).map(String.init).joined(separator: ", ")
-            return "\(text) (point\(where_.count == 1 ? "" : "s") \(listed)\(where_.count > 12 ? ", …" : ""))"
+        return zip(texts, points).map { text, holders in
+            if holders.count == record.points.count { return "\(text) (every point)" }
+            let listed = holders.prefix(12).map(String.init).joined(separator: ", ")
+            return "\(text) (point\(holders.count == 1 ? "" : "s") \(listed)\(holders.count > 12 ? ", …" : ""))"
         }
     }
 
