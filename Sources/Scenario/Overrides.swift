@@ -10,8 +10,7 @@ public enum Overrides {
             guard let equals = override.firstIndex(of: "=") else {
                 throw Diagnostic.error(at: at(1), "an override is PATH=VALUE, found '\(override)'")
             }
-            let path = override[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-            guard !path.isEmpty, path.allSatisfy({ !$0.isEmpty }) else {
+            guard let path = keys(of: override[..<equals]) else {
                 throw Diagnostic.error(at: at(1), "malformed override path '\(override[..<equals])'")
             }
             let valueText = String(override[override.index(after: equals)...])
@@ -26,6 +25,18 @@ public enum Overrides {
             try set(&document, path: path[...], value: value, at: at(1), fullPath: path.joined(separator: "."))
         }
         return document
+    }
+
+    /// The keys of a dotted path (`stations.web.servers`), or nil when one is empty.
+    static func keys(of path: Substring) -> [String]? {
+        let keys = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        return keys.allSatisfy({ !$0.isEmpty }) ? keys : nil
+    }
+
+    /// Replaces (or adds) the value at `path`, as `--set` does; `location` is where the path
+    /// was written, for its diagnostics.
+    static func set(_ value: YAMLNode, at path: [String], in document: inout YAMLNode, location: SourceLocation) throws(Diagnostic) {
+        try set(&document, path: path[...], value: value, at: location, fullPath: path.joined(separator: "."))
     }
 
     private static func set(

@@ -19,6 +19,8 @@ public struct Scenario: Sendable {
     public var platform: Platform?
     /// The tenant sign-up workflow (`provisioning:`), if the scenario has one.
     public var provisioning: ProvisioningConfiguration?
+    /// The grid of `sweep:`, if the scenario has one (`rehearse run` ignores it).
+    public var sweep: SweepDefinition?
     /// Where the scenario was read from, and its text (for the run's record and report).
     public var file: String
     public var text: String

@@ -5,17 +5,25 @@ import SimKernel
 /// nothing is run or written until the whole scenario is valid.
 public enum ScenarioLoader {
     public static func load(file path: String, overrides: [String] = []) throws(Diagnostic) -> Scenario {
-        let text: String
+        try parse(try text(ofFile: path), file: path, overrides: overrides)
+    }
+
+    static func text(ofFile path: String) throws(Diagnostic) -> String {
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            return try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw Diagnostic.error(at: SourceLocation(file: path, line: 1, column: 1), "cannot read the scenario: \(error.localizedDescription)")
         }
-        return try parse(text, file: path, overrides: overrides)
     }
 
     public static func parse(_ text: String, file: String, overrides: [String] = []) throws(Diagnostic) -> Scenario {
         let document = try Overrides.apply(overrides, to: try YAMLNode.parse(text, file: file))
+        return try read(document, text: text, file: file, overrides: overrides)
+    }
+
+    /// Reads a parsed document whose overrides are already applied; `text` and `overrides`
+    /// are what the scenario records of its origin.
+    static func read(_ document: YAMLNode, text: String, file: String, overrides: [String]) throws(Diagnostic) -> Scenario {
         var top = try MappingReader(document, context: "the scenario")
         let nameNode = try top.required("name")
         let name = try nameNode.text("'name'")
@@ -52,6 +60,7 @@ public enum ScenarioLoader {
         }
         let platform = try PlatformSchema.read(&top, duration: duration)
         let provisioning = try ProvisioningSchema.read(top.optional("provisioning"), duration: duration)
+        let sweep = try top.optional("sweep").map { (node) throws(Diagnostic) in try SweepSchema.read(node) }
         guard network != nil || platform != nil || provisioning != nil else {
             throw Diagnostic.error(
                 at: document.location,
@@ -61,7 +70,7 @@ public enum ScenarioLoader {
         return Scenario(
             name: name, description: description, seed: seed, duration: duration, warmup: warmup,
             replications: replications, sampleInterval: sampleInterval, generator: generator, network: network,
-            platform: platform, provisioning: provisioning, file: file, text: text, overrides: overrides, warnings: warnings)
+            platform: platform, provisioning: provisioning, sweep: sweep, file: file, text: text, overrides: overrides, warnings: warnings)
     }
 
     private static func readSeed(_ node: YAMLNode) throws(Diagnostic) -> UInt64 {

@@ -112,21 +112,8 @@ struct LineChart {
             svg.raw("<rect class=\"marker\" x=\"\(svg.c(x(start)))\" y=\"\(svg.c(plotTop))\" width=\"\(svg.c(x(end) - x(start)))\" height=\"\(svg.c(plotBottom - plotTop))\" fill=\"\(marker.fill)\"><title>\(HTMLText.escape(marker.label))</title></rect>")
             svg.textElement(x(start) + 3, plotTop + 10, marker.label, anchor: "start", className: "marker-label")
         }
-        for tick in yAxis.ticks {
-            let position = yAxis.position(tick, from: plotBottom, to: plotTop)
-            svg.line(plotLeft, position, plotRight, position, className: tick == 0 ? "axis" : "grid")
-            svg.textElement(plotLeft - 6, position + 3.5, yAxis.label(tick), anchor: "end")
-        }
-        for tick in xAxis.ticks {
-            let position = xAxis.position(tick, from: plotLeft, to: plotRight)
-            svg.line(position, plotBottom, position, plotBottom + 4, className: "axis")
-            svg.textElement(position, plotBottom + 16, xAxis.label(tick))
-        }
-        svg.line(plotLeft, plotTop, plotLeft, plotBottom, className: "axis")
-        svg.line(plotLeft, plotBottom, plotRight, plotBottom, className: "axis")
-        svg.textElement((plotLeft + plotRight) / 2, LineChart.height - 6, "simulated time (\(time.label))", className: "axis-title")
         let yTitle = display.axisLabel.isEmpty ? MetricLabel.humanize(unit) : display.axisLabel
-        svg.textElement(14, (plotTop + plotBottom) / 2, yTitle, className: "axis-title", rotate: -90)
+        ChartFrame.draw(into: &svg, x: xAxis, y: yAxis, xTitle: "simulated time (\(time.label))", yTitle: yTitle)
 
         if data.replicationCount > 1 {
             for item in drawn {
