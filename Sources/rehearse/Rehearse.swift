@@ -8,7 +8,7 @@ struct Rehearse: ParsableCommand {
         commandName: "rehearse",
         abstract: "A deterministic discrete-event simulator of a SaaS platform, for capacity planning.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, CompareCommand.self, ValidateCommand.self, ExportNotebookCommand.self, BenchCommand.self])
+        subcommands: [RunCommand.self, CompareCommand.self, ValidateCommand.self, ExportNotebookCommand.self, SchemaCommand.self, BenchCommand.self])
 
     /// Exit codes are part of the contract: 0 success, 2 invalid input (nothing written),
     /// 1 internal error. Usage errors count as invalid input.
