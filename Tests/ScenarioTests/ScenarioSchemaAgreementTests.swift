@@ -161,7 +161,8 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("compare/slow-hosts.yaml", set: "edge.virtual_hosts.0.routes.0.match={ path: /items, case_sensitive: false, headers: { name: x-canary, present: false } }"),
         ScenarioChange(
             "compare/slow-hosts.yaml",
-            set: "edge.virtual_hosts.0.routes.0.route.retry={ retry_on: \"5xx, reset\", num_retries: 2, retry_back_off: { base_interval: 25ms }, retry_host_predicate: previous_hosts, retriable_status_codes: 503 }"),
+            set: "edge.virtual_hosts.0.routes.0.route.retry={ retry_on: \"5xx, reset\", num_retries: 2, retry_back_off: { base_interval: 25ms },"
+                + " retry_host_predicate: previous_hosts, retriable_status_codes: 503 }"),
         ScenarioChange("compare/slow-hosts.yaml", set: "edge.virtual_hosts.0.routes.0.route.hash_policy={ cookie: { name: session, ttl: 1h }, terminal: true }"),
         ScenarioChange("compare/slow-hosts.yaml", set: "edge.virtual_hosts.0.domains=web.example.com", "edge.virtual_hosts.0.name=~"),
         // Services, traffic and faults.

@@ -71,7 +71,9 @@ public enum ScenarioJSONSchema {
         root.keywords["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         root.keywords["$id"] = .string(identifier)
         root.keywords["title"] = "rehearse scenario"
-        root.keywords["description"] = "A rehearse scenario: a queueing network (sources and stations) or an architecture (services, edge, traffic, sidecar), with its run settings. Durations carry a unit (250ms, 1.5s, 5m, 1h, 2d)."
+        root.keywords["description"] = .string(
+            "A rehearse scenario: a queueing network (sources and stations) or an architecture (services, edge, traffic, sidecar), "
+                + "with its run settings. Durations carry a unit (250ms, 1.5s, 5m, 1h, 2d).")
         root.keywords["$defs"] = .object(defs)
         root.keywords["dependentRequired"] = .object(dependencies.mapValues { .array($0.map(JSONValue.string)) })
         root.keywords["anyOf"] = .array(models.map { ["required": [.string($0)]] })

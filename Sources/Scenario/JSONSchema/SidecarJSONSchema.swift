@@ -20,7 +20,8 @@ enum SidecarJSONSchema {
         "sidecar": JSONSchema.object([
             .required(
                 "placement", .choice(SidecarPlacement.allCases.map(\.rawValue)),
-                "sidecar: a proxy beside each instance (a share of its cores, a hop each way); library: the same checks in-process on all cores; edge_only: the checks in the edge proxies only."),
+                "sidecar: a proxy beside each instance (a share of its cores, a hop each way); "
+                    + "library: the same checks in-process on all cores; edge_only: the checks in the edge proxies only."),
             .optional(
                 "services", .oneOrMore(.ref("text")),
                 "The services whose instances get the checks (needed unless placement is edge_only)."),
