@@ -10,7 +10,7 @@ struct Rehearse: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             RunCommand.self, CompareCommand.self, SweepCommand.self, MergeCommand.self, ValidateCommand.self,
-            ExportNotebookCommand.self, BenchCommand.self,
+            SchemaCommand.self, ExportNotebookCommand.self, BenchCommand.self,
         ])
 
     /// Exit codes are part of the contract: 0 success, 2 invalid input (nothing written),

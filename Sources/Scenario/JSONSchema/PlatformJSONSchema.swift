@@ -1,0 +1,61 @@
+import Infra
+
+/// `zones:`, `network:`, `services:` and `faults:`, as Schema/PlatformSchema.swift reads them.
+enum PlatformJSONSchema {
+    static let properties: [JSONSchema.Property] = [
+        .optional(
+            "zones", .array(of: .ref("name"), minItems: 1, maxItems: 256, unique: true),
+            "Availability zones; services and proxies are spread over them in turn.", default: ["a"]),
+        .optional("network", .ref("network"), "One-way network latencies."),
+        .optional(
+            "services", .map(names: .string(pattern: ScalarJSONSchema.namePattern), values: .ref("service")),
+            "Application services, by name: their instances are the edge's upstream hosts."),
+        .optional("faults", .array(of: .ref("fault")), "Faults injected during the run."),
+    ]
+
+    static let definitions: [String: JSONSchema] = [
+        "network": JSONSchema.object([
+            .optional(
+                "same_zone", .ref("distribution"), "One way between two hosts in the same zone.",
+                default: ScalarJSONSchema.duration(NetworkLatency.datacenter.sameZone)),
+            .optional(
+                "cross_zone", .ref("distribution"), "One way between hosts in different zones.",
+                default: ScalarJSONSchema.duration(NetworkLatency.datacenter.crossZone)),
+            .optional("client", .ref("distribution"), "One way between a client and an edge proxy.", default: "2ms"),
+        ]).described("One-way latencies; the defaults are assumptions for a cloud region."),
+        "service": JSONSchema.object([
+            .required("instances", .integer(1...100_000), "Number of instances."),
+            .optional(
+                "zones", .array(of: .ref("text"), minItems: 1),
+                "Zones (from the top-level 'zones') the instances are spread over, in turn. Default: all."),
+            .optional("concurrency", .integer(1...100_000), "Requests an instance serves at once (threads, event-loop slots).", default: 1),
+            .optional(
+                "queue_capacity", .integer(0...100_000_000),
+                "Requests allowed to wait for a slot; beyond it the instance answers 503. Default: no bound."),
+            .required("service_time", .ref("distribution"), "Time to serve one request at full speed."),
+            .optional("error_probability", .ref("probability"), "Probability that a served request fails with 'error_status'.", default: 0),
+            .optional("error_status", .integer(500...599), "The status of failed requests.", default: 500),
+            .optional("weight", .integer(1...128), "The instances' load-balancing weight as upstream hosts.", default: 1),
+            .optional(
+                "slow",
+                .object([
+                    .required("instances", .integer(0...100_000), "How many instances (the first ones) are slow; at most 'instances'."),
+                    .required("speed", .number(exclusiveMinimum: 0), "Their speed: service times are divided by it (0.25 is four times slower)."),
+                    .optional("weight", .integer(1...128), "Their load-balancing weight. Default: the service's weight."),
+                ]),
+                "A heterogeneous fleet: some instances run slower."),
+        ]).described("An application service: identical instances, each with request slots and a queue."),
+        "fault": JSONSchema.object([
+            .required("at", .ref("duration"), "When the fault starts (before the run ends)."),
+            .required(
+                "stop_instances",
+                .object([
+                    .required("service", .ref("text"), "The service whose instances stop."),
+                    .required("instances", .array(of: .integer(minimum: 0), minItems: 1), "Instance numbers, from 0."),
+                    .optional("for", .ref("positiveDuration"), "How long they stay down. Default: to the end of the run."),
+                ]),
+                "Instances that stop: calls to them are refused (a reset)."),
+        ]).described("A fault injected during the run."),
+    ]
+
+}

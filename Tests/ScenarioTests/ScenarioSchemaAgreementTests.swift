@@ -1,0 +1,229 @@
+import Foundation
+import Scenario
+import Testing
+
+/// A shipped scenario changed in one place: by `--set` overrides, or by replacing a piece of
+/// its text that occurs exactly once.
+struct ScenarioChange: Sendable, CustomTestStringConvertible {
+    var file: String
+    var overrides: [String] = []
+    var replacing: (old: String, new: String)?
+
+    init(_ file: String, set overrides: String...) {
+        self.file = file
+        self.overrides = overrides
+    }
+
+    init(_ file: String, replacing old: String, with new: String) {
+        self.file = file
+        self.replacing = (old, new)
+    }
+
+    var testDescription: String {
+        let change = replacing.map { "'\($0.old)' -> '\($0.new)'" } ?? overrides.joined(separator: " ")
+        return "\(file): \(change)"
+    }
+
+    func text() throws -> String {
+        let original = try shippedScenarioText(file)
+        guard let (old, new) = replacing else { return original }
+        try #require(original.components(separatedBy: old).count == 2, "'\(old)' must occur once in \(file)")
+        return original.replacingOccurrences(of: old, with: new)
+    }
+
+    func loadError() throws -> Diagnostic? {
+        do {
+            _ = try ScenarioLoader.parse(try text(), file: file, overrides: overrides)
+            return nil
+        } catch let diagnostic as Diagnostic {
+            return diagnostic
+        }
+    }
+
+    func schemaErrors(_ validator: JSONSchemaValidator) throws -> [String] {
+        validator.errors(try JSON(scenario: try text(), file: file, overrides: overrides))
+    }
+}
+
+/// The schema and the readers agree: what the loader rejects for a structural reason the
+/// schema rejects, and what the loader accepts the schema accepts.
+@Suite struct ScenarioSchemaAgreementTests {
+    @Test func theWalkFindsTheShippedScenariosOfEveryDirectory() {
+        let files = allShippedScenarios()
+        #expect(files.contains("validation/mm1.yaml"))
+        #expect(files.contains("tradeoffs/sidecar-vs-library.yaml"))
+        #expect(Set(files.map { $0.split(separator: "/").first.map(String.init) ?? "" }).isSuperset(of: ["bench", "compare", "tradeoffs", "validation"]))
+    }
+
+    @Test(arguments: allShippedScenarios())
+    func everyShippedScenarioLoadsAndValidates(file: String) throws {
+        let validator = try scenarioSchemaValidator()
+        let text = try shippedScenarioText(file)
+        _ = try ScenarioLoader.parse(text, file: file)
+        let errors = validator.errors(try JSON(scenario: text, file: file))
+        #expect(errors.isEmpty, "\(file): \(errors)")
+    }
+
+    static let rejected: [ScenarioChange] = [
+        // Unknown keys.
+        ScenarioChange("validation/mm1.yaml", replacing: "warmup: 10m", with: "warmpu: 10m"),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.sevice=100ms"),
+        ScenarioChange("validation/mm1.yaml", set: "random={ generator: mt19937, seed: 3 }"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.clusters.web.lb={ round_robin: { choice_count: 3 } }"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.virtual_hosts.0.routes.0.route.hash_policy=[ { header: { header_name: a }, cookie: { name: b } } ]"),
+        // Missing required keys.
+        ScenarioChange("validation/mm1.yaml", replacing: "duration: 20h\n", with: ""),
+        ScenarioChange("validation/mm1.yaml", replacing: "    service: { exponential: { mean: 100ms } }\n", with: ""),
+        ScenarioChange("validation/mm1.yaml", set: "duration="),
+        ScenarioChange("compare/slow-hosts.yaml", set: "services.web.slow={ instances: 3 }"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.clusters.web.health_check={ interval: 5s, timeout: 1s, healthy_threshold: 2 }"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "faults=[ { at: 1m, stop_instances: { service: web } } ]"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.virtual_hosts.0.routes.0.match={ headers: [ { name: x-canary, present: true } ] }"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.services=[]"),
+        // Wrong types.
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.servers=two"),
+        ScenarioChange("validation/mm1.yaml", set: "duration=20"),
+        ScenarioChange("validation/mm1.yaml", set: "seed=\"7\""),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service.exponential.mean=-5ms"),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service={ exponential: { mean: 100ms }, constant: 1s }"),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service={ lognormal: { median: 80ms, sigma: 1 } }"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.rate_limit.global.per_tenant=maybe"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.clusters.web.outlier_detection=false"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "traffic.requests.0.path=items"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.virtual_hosts.0.routes.0.route.weighted_clusters={ web: 1 }"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.rate_limit.global.limits.enterprise.unit=minute"),
+        // Unknown names of policies, families, modes and tiers.
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service={ exponentail: { mean: 100ms } }"),
+        ScenarioChange("validation/mm1.yaml", set: "random={ generator: pcg64 }"),
+        ScenarioChange("tradeoffs/lb-policies.yaml", set: "edge.clusters.maglev.lb=least_conn"),
+        ScenarioChange("bench/edge-least-request.yaml", set: "edge.virtual_hosts.0.routes.0.route.retry.retry_on=[5xx, timeout]"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.placement=mesh"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.rate_limit.global.limits.gold={ unit: minute, requests_per_unit: 1 }"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.rate_limit.global.limits.free.unit=fortnight"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.logging.overflow=wait"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.auth.failure_mode=ajar"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "traffic.tiers={ free: 0.5, gold: 0.5 }"),
+        // Reserved and malformed names, repeated items, empty lists.
+        ScenarioChange("validation/mm1.yaml", set: "stations.exit={ service: 1s }"),
+        ScenarioChange("validation/mm1.yaml", set: "sources.arrivals.to=exit"),
+        ScenarioChange("validation/mm1.yaml", set: "sources.arrivals.to={ server: 0.5, exit: 0.5 }"),
+        ScenarioChange("validation/mm1.yaml", replacing: "  server:", with: "  web.server:"),
+        ScenarioChange("tradeoffs/lb-policies.yaml", set: "zones=[a, b, a]"),
+        ScenarioChange("bench/edge-least-request.yaml", set: "traffic.requests=[]"),
+        // Out of range.
+        ScenarioChange("validation/mm1.yaml", set: "replications=0"),
+        ScenarioChange("validation/tandem.yaml", set: "stations.second.to={ third: 1.5 }"),
+        ScenarioChange("tradeoffs/lb-policies.yaml", set: "edge.clusters.least-request.lb={ least_request: { choice_count: 1 } }"),
+        ScenarioChange("bench/edge-least-request.yaml", set: "services.api.error_status=404"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.rate_limit.local.tiers.free.fill_interval=0s"),
+    ]
+
+    @Test(arguments: rejected)
+    func whatTheLoaderRejectsTheSchemaRejects(change: ScenarioChange) throws {
+        let validator = try scenarioSchemaValidator()
+        let diagnostic = try change.loadError()
+        #expect(diagnostic?.severity == .error, "the loader accepts \(change.testDescription)")
+        #expect(!(try change.schemaErrors(validator)).isEmpty, "the schema accepts \(change.testDescription); the loader says \(String(describing: diagnostic))")
+    }
+
+    static let accepted: [ScenarioChange] = [
+        // Null is a key left out.
+        ScenarioChange("validation/mm1.yaml", set: "warmup=", "stations.server.capacity=~"),
+        // Every distribution family, and a bare constant.
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service=100ms"),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service={ uniform: { min: 10ms, max: 20ms } }"),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service={ lognormal: { mu: -3, sigma: 0.8 } }"),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service={ truncated_normal: { mean: -20ms, stddev: 50ms } }"),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service={ gamma: { shape: 2, scale: 50ms } }"),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service={ weibull: { shape: 1.5, scale: 100ms } }"),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service={ pareto: { shape: 2.5, scale: 10ms } }"),
+        ScenarioChange("validation/mm1.yaml", set: "stations.server.service={ empirical: { quantiles: { 0: 1ms, 0.5: 45ms, .99: 90ms, 1: 110ms } } }"),
+        ScenarioChange(
+            "validation/mm1.yaml",
+            set: "stations.server.service={ mixture: [ { weight: 0.9, exponential: { mean: 50ms } }, { weight: 0.1, mixture: [ { weight: 1, constant: 500ms } ] } ] }"),
+        // Scalars as the readers spell them.
+        ScenarioChange("validation/mm1.yaml", set: "seed=1_000", "duration=1h30m", "name=2026", "description=42"),
+        ScenarioChange("validation/mm1.yaml", set: "random={ generator: taus2 }", "stations.server.to={ exit: 1 }"),
+        ScenarioChange("validation/tandem.yaml", set: "stations.third.to=exit"),
+        // Load-balancing policies with their settings.
+        ScenarioChange("tradeoffs/lb-policies.yaml", set: "edge.clusters.least-request.lb={ least_request: { choice_count: 3, selection_method: full_scan, active_request_bias: 1.5 } }"),
+        ScenarioChange("tradeoffs/lb-policies.yaml", set: "edge.clusters.ring-hash.lb={ ring_hash: { minimum_ring_size: 4096, hash_function: murmur_hash_2 } }"),
+        ScenarioChange("tradeoffs/lb-policies.yaml", set: "edge.clusters.maglev.lb={ maglev: { table_size: 5003 } }", "edge.clusters.round-robin.lb={ round_robin: {} }"),
+        // Clusters, routes and retries in their short and long forms.
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.clusters.web.outlier_detection=yes", "edge.clusters.web.per_host_stats=on"),
+        ScenarioChange(
+            "compare/slow-hosts.yaml",
+            set: "edge.clusters.web.outlier_detection={ consecutive_5xx: 3, interval: 5s, max_ejection_percent: 50 }",
+            "edge.clusters.web.circuit_breakers={ max_connections: 100, max_pending_requests: 0, max_requests: 100, max_retries: 0 }",
+            "edge.clusters.web.health_check={ interval: 5s, timeout: 1s, healthy_threshold: 2, unhealthy_threshold: 3 }",
+            "edge.clusters.web.panic_threshold=0"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.virtual_hosts.0.routes.0.route={ weighted_clusters: { web: 100 }, timeout: 0s }"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.virtual_hosts.0.routes.0.match={ path: /items, case_sensitive: false, headers: { name: x-canary, present: false } }"),
+        ScenarioChange(
+            "compare/slow-hosts.yaml",
+            set: "edge.virtual_hosts.0.routes.0.route.retry={ retry_on: \"5xx, reset\", num_retries: 2, retry_back_off: { base_interval: 25ms },"
+                + " retry_host_predicate: previous_hosts, retriable_status_codes: 503 }"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.virtual_hosts.0.routes.0.route.hash_policy={ cookie: { name: session, ttl: 1h }, terminal: true }"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "edge.virtual_hosts.0.domains=web.example.com", "edge.virtual_hosts.0.name=~"),
+        // Services, traffic and faults.
+        ScenarioChange("compare/slow-hosts.yaml", set: "traffic.zones={ a: 0.5, b: 0.25, c: 0.25 }", "traffic.tiers={ free: 0.5, premium: 0.5 }"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "traffic.requests.0.headers={ x-version: 2, x-canary: true }", "traffic.requests.0.method=POST"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "faults=[ { at: 1m, stop_instances: { service: web, instances: [0, 1], for: 30s } } ]"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "services.web.slow={ instances: 3, speed: 0.25, weight: 1 }", "services.web.zones=[a, b]", "services.web.queue_capacity=~"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "network.client={ exponential: { mean: 5ms } }", "edge.cross_zone_load_balancing=true"),
+        // The sidecar's placements and limits.
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.placement=edge_only", "sidecar.services="),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.services=web", "sidecar.rate_limit.global.limits.free.unit=MINUTE"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.rate_limit.local={ token_bucket: { max_tokens: 1000, fill_interval: 1s }, enabled: 50, enforced: 0 }"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.auth.failure_mode=open", "sidecar.rate_limit.global.domain=limits", "sidecar.auth.cache.ttl=~"),
+    ]
+
+    @Test(arguments: accepted)
+    func whatTheLoaderAcceptsTheSchemaAccepts(change: ScenarioChange) throws {
+        let validator = try scenarioSchemaValidator()
+        let diagnostic = try change.loadError()
+        #expect(diagnostic == nil, "the loader rejects \(change.testDescription): \(String(describing: diagnostic))")
+        let errors = try change.schemaErrors(validator)
+        #expect(errors.isEmpty, "the schema rejects \(change.testDescription): \(errors)")
+    }
+
+    /// Where a reader lists the keys it knows (in its unknown-key message), the schema lists
+    /// the same: a key added to a reader and not to the schema fails here.
+    @Test(arguments: [
+        ("validation/mm1.yaml", "zzzzzzzz=1", "#"),
+        ("validation/mm1.yaml", "stations.server.zzzzzzzz=1", "#/$defs/station"),
+        ("validation/mm1.yaml", "sources.arrivals.zzzzzzzz=1", "#/$defs/source"),
+        ("validation/mm1.yaml", "random={ zzzzzzzz: 1 }", "#/properties/random"),
+        ("compare/slow-hosts.yaml", "network.zzzzzzzz=1", "#/$defs/network"),
+        ("compare/slow-hosts.yaml", "services.web.zzzzzzzz=1", "#/$defs/service"),
+        ("compare/slow-hosts.yaml", "edge.zzzzzzzz=1", "#/$defs/edge"),
+        ("compare/slow-hosts.yaml", "edge.proxies.zzzzzzzz=1", "#/$defs/proxies"),
+        ("compare/slow-hosts.yaml", "edge.clusters.web.zzzzzzzz=1", "#/$defs/cluster"),
+        ("compare/slow-hosts.yaml", "edge.virtual_hosts.0.zzzzzzzz=1", "#/$defs/virtualHost"),
+        ("compare/slow-hosts.yaml", "edge.virtual_hosts.0.routes.0.zzzzzzzz=1", "#/$defs/route"),
+        ("compare/slow-hosts.yaml", "edge.virtual_hosts.0.routes.0.route.zzzzzzzz=1", "#/$defs/routeAction"),
+        ("compare/slow-hosts.yaml", "edge.virtual_hosts.0.routes.0.match.zzzzzzzz=1", "#/$defs/routeMatch"),
+        ("compare/slow-hosts.yaml", "traffic.zzzzzzzz=1", "#/$defs/traffic"),
+        ("compare/slow-hosts.yaml", "traffic.requests.0.zzzzzzzz=1", "#/$defs/requestKind"),
+        ("bench/edge-least-request.yaml", "edge.virtual_hosts.0.routes.0.route.retry.zzzzzzzz=1", "#/$defs/retryPolicy"),
+        ("tradeoffs/sidecar-vs-library.yaml", "sidecar.zzzzzzzz=1", "#/$defs/sidecar"),
+        ("tradeoffs/sidecar-vs-library.yaml", "sidecar.auth.zzzzzzzz=1", "#/$defs/auth"),
+        ("tradeoffs/sidecar-vs-library.yaml", "sidecar.rate_limit.global.zzzzzzzz=1", "#/$defs/globalRateLimit"),
+        ("tradeoffs/sidecar-vs-library.yaml", "sidecar.rate_limit.local.zzzzzzzz=1", "#/$defs/localRateLimit"),
+        ("tradeoffs/sidecar-vs-library.yaml", "sidecar.rate_limit.local.tiers.free.zzzzzzzz=1", "#/$defs/tokenBucket"),
+        ("tradeoffs/sidecar-vs-library.yaml", "sidecar.logging.zzzzzzzz=1", "#/$defs/accessLog"),
+    ])
+    func theSchemaKnowsTheKeysTheReaderKnows(file: String, unknownKey: String, pointer: String) throws {
+        let validator = try scenarioSchemaValidator()
+        let diagnostic = try #require(try ScenarioChange(file, set: unknownKey).loadError())
+        let message = diagnostic.message
+        let expected = try #require(message.range(of: " (expected "), "no list of known keys in: \(message)")
+        let readerKeys = message[expected.upperBound...].dropLast().components(separatedBy: ", ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+        let schema = try #require(validator.resolve(pointer))
+        guard case .object(let properties)? = schema["properties"] else {
+            Issue.record("\(pointer) has no properties")
+            return
+        }
+        #expect(readerKeys.sorted() == properties.keys.sorted(), "\(file) \(unknownKey)")
+    }
+}
