@@ -3,7 +3,7 @@ SWIFT ?= swift
 SCENARIO ?= scenarios/validation/mm1.yaml
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test deps build bench alloc-check test-browser test-notebook browser-deps clean
+.PHONY: run test deps build bench alloc-check test-browser test-notebook browser-deps sweep-dask test-dask bench-dask clean
 
 deps:
 	@if ! dpkg -s libgsl-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -59,6 +59,37 @@ test-notebook: build $(VENV)/.installed
 	.build/release/rehearse run scenarios/tradeoffs/lb-policies.yaml --set duration=2m --set warmup=20s $(SHORT_RUN) --out $(CHECKS)/notebook/run
 	.build/release/rehearse export-notebook $(CHECKS)/notebook/run --out $(CHECKS)/notebook/run.ipynb
 	$(VENV)/bin/python tools/check_notebook.py $(CHECKS)/notebook/run.ipynb $(CHECKS)/notebook/run
+
+# Sweeps on Dask (dask/sweep.py): a loopback scheduler and two single-threaded workers, the
+# driver, then the cluster stopped by PID. On a real cluster, point --scheduler at it.
+DASK_VENV := $(VENV)/.dask-installed
+SHARDS ?= 5
+SWEEP ?= scenarios/sweeps/queue-servers.yaml
+DASK_PORT ?= 8786
+
+$(DASK_VENV): dask/requirements.txt $(VENV)/.installed
+	$(VENV)/bin/pip install -q -r dask/requirements.txt
+	touch $@
+
+sweep-dask: build $(DASK_VENV)
+	@$(VENV)/bin/dask scheduler --host 127.0.0.1 --port $(DASK_PORT) --no-dashboard >.build/dask-scheduler.log 2>&1 & echo $$! >.build/dask-scheduler.pid
+	@$(VENV)/bin/dask worker tcp://127.0.0.1:$(DASK_PORT) --nworkers 2 --nthreads 1 --no-dashboard >.build/dask-worker.log 2>&1 & echo $$! >.build/dask-worker.pid
+	@status=0; $(VENV)/bin/python dask/sweep.py $(SWEEP) --shards $(SHARDS) --scheduler tcp://127.0.0.1:$(DASK_PORT) || status=$$?; \
+		kill $$(cat .build/dask-worker.pid); sleep 1; kill $$(cat .build/dask-scheduler.pid); exit $$status
+
+# The driver's promises on a loopback cluster: same bytes as one sweep, a killed worker, a
+# failing shard, resuming.
+test-dask: build $(DASK_VENV)
+	$(VENV)/bin/python dask/test_sweep.py --rehearse .build/release/rehearse
+
+# One worker against two on a CPU-bound sweep (local clusters, 8 shards of a longer run).
+bench-dask: build $(DASK_VENV)
+	@for workers in 1 2; do \
+		rm -rf .build/bench-dask; \
+		/usr/bin/time -f "workers=$$workers seconds=%e" $(VENV)/bin/python dask/sweep.py $(SWEEP) --shards 8 --workers $$workers \
+			--set duration=400h --work .build/bench-dask/shards --out .build/bench-dask/merged >/dev/null 2>.build/bench-dask.log \
+			|| { cat .build/bench-dask.log; exit 1; }; tail -1 .build/bench-dask.log; \
+	done
 
 # Kernel throughput beside the plain C loops of ../shared/bench, alternating, since these
 # machines are noisy. Prints events/s for each.
