@@ -61,7 +61,8 @@ public enum ScenarioLoader {
         let platform = try PlatformSchema.read(&top, duration: duration)
         let provisioning = try ProvisioningSchema.read(top.optional("provisioning"), duration: duration)
         let sweep = try top.optional("sweep").map { (node) throws(Diagnostic) in try SweepSchema.read(node) }
-        guard network != nil || platform != nil || provisioning != nil else {
+        // Zones or a network latency alone describe no model.
+        guard network != nil || !(platform?.services.isEmpty ?? true) || provisioning != nil else {
             throw Diagnostic.error(
                 at: document.location,
                 "the scenario needs a model: 'sources' and 'stations' (a queueing network), 'services', 'edge' and 'traffic', or 'provisioning'")

@@ -50,6 +50,12 @@ import Testing
         #expect(scenario.generator == .taus2)
     }
 
+    /// Zones alone (or a network latency) are no model to run.
+    @Test func zonesAloneAreNoModel() {
+        let text = "name: z\nduration: 1h\nzones: [a, b]\nnetwork: { same_zone: 1ms }\n"
+        #expect(loadError(text)?.description == "t.yaml:1:1: error: the scenario needs a model: 'sources' and 'stations' (a queueing network), 'services', 'edge' and 'traffic', or 'provisioning'")
+    }
+
     // MARK: YAML itself
 
     @Test func yamlSyntaxError() {
