@@ -116,6 +116,52 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("tradeoffs/lb-policies.yaml", set: "edge.clusters.least-request.lb={ least_request: { choice_count: 1 } }"),
         ScenarioChange("bench/edge-least-request.yaml", set: "services.api.error_status=404"),
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.rate_limit.local.tiers.free.fill_interval=0s"),
+        // The provisioning workflow: names of modes and presets, ranges, sizes, and what a table's mode allows.
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.mode=batch"),
+        ScenarioChange("provisioning-storm.yaml", replacing: "    threads: 32\n", with: ""),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.workers.receive_batch=11"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.workers.heartbeat={ interval: 1m }"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.queue.type=priority"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.queue.max_receive_count=0"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.queue.max_receive_count=~"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.sdk.dynamodb=standard-2027"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.sdk.sqs=legacy"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.sdk.sqs={ preset: legacy }"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.sdk.sqs={ preset: legacy, max_attempts: 5, retry_quota: 100 }"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.steps.0.failure_probability=1.5"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.steps.3.idempotency_key=sometimes"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.steps=[]"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.table.name=tenants.v2"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.table.mode=provisioned"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.table.item_size=2048"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.table.size=2 kB"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.table.on_demand={ initial_read_units: 0 }"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.table.status_index={ read_units: 10, write_units: 10 }"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.faults=[ { at: 1m, table_capacity: { read_units: 1, write_units: 1 } } ]"),
+        ScenarioChange("tradeoffs/sync-vs-async-provisioning.yaml", set: "provisioning.signups={ rate: 0 }"),
+        ScenarioChange("tradeoffs/sync-vs-async-provisioning.yaml", set: "provisioning.signups.bursts=[]"),
+        ScenarioChange("tradeoffs/sync-vs-async-provisioning.yaml", set: "provisioning.signups.bursts.0.over=0s"),
+        ScenarioChange("tradeoffs/sync-vs-async-provisioning.yaml", set: "provisioning.api.timeout=30"),
+        ScenarioChange("faults/dynamodb-throttling.yaml", set: "provisioning.table.mode={ provisioned: { read_units: 0, write_units: 0 } }"),
+        ScenarioChange("faults/dynamodb-throttling.yaml", set: "provisioning.table.mode={ provisioned: { read_units: 400 } }"),
+        ScenarioChange("faults/dynamodb-throttling.yaml", set: "provisioning.table.on_demand={ max_read_units: 100 }"),
+        ScenarioChange("faults/dynamodb-throttling.yaml", set: "provisioning.table.status_index={ name: by-status }"),
+        ScenarioChange("faults/dynamodb-throttling.yaml", set: "provisioning.table.partitions={ split_threshold: 0 }"),
+        ScenarioChange("faults/dynamodb-throttling.yaml", set: "provisioning.faults.0.table_capacity={ read_units: 0, write_units: 0 }"),
+        ScenarioChange("faults/dynamodb-throttling.yaml", set: "provisioning.faults.0.table_capacity.for=0s"),
+        // Sweeps: lists of values, paths as for --set, metrics as in summary.csv.
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.parameters.seed=[1, 2]"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.parameters={ sweep.replications: [1, 2] }"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.parameters={ services..instances: [4, 8] }"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.parameters={ services.web.instances: 4 }"),
+        ScenarioChange("sweeps/edge-capacity.yaml", replacing: "traffic.rate: [1000, 2000, 3000]", with: "traffic.rate: []"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.parameters={}"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.metrics=[ \"edge,latency_p99\" ]"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.metrics=[ \"edge, latency_p99, ms\" ]"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.metrics=[ \"edge,error_ratio,ratio\", \"edge,error_ratio,ratio\" ]"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.metrics=\"edge,latency_p99,ms\""),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.replications=0"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.grid={ traffic.rate: [1000] }"),
     ]
 
     @Test(arguments: rejected)
@@ -176,6 +222,54 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.services=web", "sidecar.rate_limit.global.limits.free.unit=MINUTE"),
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.rate_limit.local={ token_bucket: { max_tokens: 1000, fill_interval: 1s }, enabled: 50, enforced: 0 }"),
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "sidecar.auth.failure_mode=open", "sidecar.rate_limit.global.domain=limits", "sidecar.auth.cache.ttl=~"),
+        // The provisioning workflow: presets and their settings, both table modes, queues with and without redrive.
+        ScenarioChange(
+            "provisioning-storm.yaml", set: "provisioning.mode=synchronous", "provisioning.sdk.dynamodb=standard-2026", "provisioning.sdk.sqs=adaptive-2025"),
+        ScenarioChange(
+            "provisioning-storm.yaml",
+            set: "provisioning.sdk.dynamodb={ preset: legacy, max_attempts: 9, base_delay: 50ms, max_backoff: 20s, retry_quota: ~ }",
+            "provisioning.sdk.sqs={ preset: adaptive-2026, retry_quota: 100, throttling_base_delay: 1s }"),
+        ScenarioChange(
+            "provisioning-storm.yaml",
+            set: "provisioning.workers.receive_batch=10", "provisioning.workers.heartbeat=~", "provisioning.workers.consistent_reads=no",
+            "provisioning.workers.error_backoff=500ms", "provisioning.api.queue_capacity=~"),
+        ScenarioChange(
+            "provisioning-storm.yaml",
+            set: "provisioning.table.status_index={ name: by-status }", "provisioning.table.size=20GB", "provisioning.table.item_size=1.5 KB",
+            "provisioning.table.partitions={ burst_initially_full: false, split_threshold: 0.5, split_after: 0s }",
+            "provisioning.table.on_demand={ initial_read_units: 1000, max_write_units: 40000 }",
+            "provisioning.table.latency={ read: 3ms, throttled: { exponential: { mean: 2ms } } }"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.queue.max_receive_count=~", "provisioning.queue.dead_letter_queue=~"),
+        ScenarioChange(
+            "provisioning-storm.yaml",
+            set: "provisioning.queue={ name: signups, type: fifo, visibility_timeout: 0s, retention: 14d, delay: 15m, throughput_limit: 3000,"
+                + " duplicate_probability: 0, storage_hosts: 8, sampled_hosts: 2, latency: 8ms }"),
+        ScenarioChange(
+            "tradeoffs/sync-vs-async-provisioning.yaml", set: "provisioning.signups={ bursts: [ { at: 0s, count: 1, over: 1ns } ] }",
+            "provisioning.faults=[]", "provisioning.steps.0={ name: 2026, duration: 1s }"),
+        ScenarioChange(
+            "tradeoffs/sync-vs-async-provisioning.yaml", set: "provisioning.signups={ rate: 0.001, bursts: ~ }",
+            "provisioning.api={ instances: 1, threads: 1, queue_capacity: 0, handling: { exponential: { mean: 5ms } } }"),
+        ScenarioChange(
+            "faults/dynamodb-throttling.yaml", set: "provisioning.table.status_index={ read_units: 100, write_units: 0 }", "provisioning.table.on_demand=~",
+            "provisioning.faults.0.table_capacity={ read_units: 0, write_units: 40 }", "provisioning.faults.0.table_capacity.for=~"),
+        ScenarioChange("faults/dynamodb-throttling.yaml", set: "provisioning.faults=~", "provisioning.table.mode={ provisioned: { read_units: 0.5, write_units: 0 } }"),
+        // Provisioning beside the architecture, with every key of its queue left to its default.
+        ScenarioChange(
+            "sweeps/edge-capacity.yaml",
+            set: "provisioning={ signups: { rate: 1 }, api: { instances: 1, threads: 1 }, table: { mode: on_demand }, queue: {},"
+                + " workers: { instances: 1 }, steps: [ { name: create, duration: 1s } ] }"),
+        // Sweeps: any YAML values, including whole distributions and nulls; every part optional.
+        ScenarioChange(
+            "sweeps/edge-capacity.yaml",
+            set: "sweep.parameters={ services.web.service_time: [ 20ms, { exponential: { mean: 27ms } } ], network.client: [~, 5ms], zones: [[a], [a, b]] }",
+            "sweep.metrics=[]", "sweep.replications=~"),
+        ScenarioChange(
+            "sweeps/edge-capacity.yaml", set: "sweep.metrics=[ \"sqs.provisioning,messages_dead_lettered,count\", \"edge,latency_p99,ms\" ]",
+            "sweep.replications=10000"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep={}"),
+        ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep=~"),
+        ScenarioChange("sweeps/edge-capacity.yaml", replacing: "    traffic.rate: [1000, 2000, 3000]", with: "    traffic.requests.0.path: [/api/items, \"/api/v2\"]"),
     ]
 
     @Test(arguments: accepted)
@@ -212,6 +306,29 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ("tradeoffs/sidecar-vs-library.yaml", "sidecar.rate_limit.local.zzzzzzzz=1", "#/$defs/localRateLimit"),
         ("tradeoffs/sidecar-vs-library.yaml", "sidecar.rate_limit.local.tiers.free.zzzzzzzz=1", "#/$defs/tokenBucket"),
         ("tradeoffs/sidecar-vs-library.yaml", "sidecar.logging.zzzzzzzz=1", "#/$defs/accessLog"),
+        ("provisioning-storm.yaml", "provisioning.zzzzzzzz=1", "#/$defs/provisioning"),
+        ("provisioning-storm.yaml", "provisioning.signups.zzzzzzzz=1", "#/$defs/signups"),
+        ("provisioning-storm.yaml", "provisioning.signups.bursts.0.zzzzzzzz=1", "#/$defs/signupBurst"),
+        ("provisioning-storm.yaml", "provisioning.api.zzzzzzzz=1", "#/$defs/provisioningAPI"),
+        ("provisioning-storm.yaml", "provisioning.table.zzzzzzzz=1", "#/$defs/dynamoDBTable"),
+        ("provisioning-storm.yaml", "provisioning.table.partitions={ zzzzzzzz: 1 }", "#/$defs/tablePartitions"),
+        ("provisioning-storm.yaml", "provisioning.table.on_demand={ zzzzzzzz: 1 }", "#/$defs/tableOnDemand"),
+        ("provisioning-storm.yaml", "provisioning.table.latency={ zzzzzzzz: 1 }", "#/$defs/tableLatency"),
+        ("provisioning-storm.yaml", "provisioning.queue.zzzzzzzz=1", "#/$defs/sqsQueue"),
+        ("provisioning-storm.yaml", "provisioning.sdk.zzzzzzzz=1", "#/$defs/provisioning/properties/sdk"),
+        ("provisioning-storm.yaml", "provisioning.sdk.sqs={ preset: standard-2025, zzzzzzzz: 1 }", "#/$defs/sdkRetrySettings"),
+        ("provisioning-storm.yaml", "provisioning.workers.zzzzzzzz=1", "#/$defs/provisioningWorkers"),
+        ("provisioning-storm.yaml", "provisioning.workers.heartbeat.zzzzzzzz=1", "#/$defs/provisioningWorkers/properties/heartbeat"),
+        ("provisioning-storm.yaml", "provisioning.steps.0.zzzzzzzz=1", "#/$defs/provisioningStep"),
+        ("faults/dynamodb-throttling.yaml", "provisioning.table.mode.zzzzzzzz=1", "#/$defs/tableMode/oneOf/1"),
+        ("faults/dynamodb-throttling.yaml", "provisioning.table.mode.provisioned.zzzzzzzz=1", "#/$defs/tableMode/oneOf/1/properties/provisioned"),
+        (
+            "faults/dynamodb-throttling.yaml", "provisioning.table.status_index={ read_units: 1, write_units: 1, zzzzzzzz: 1 }",
+            "#/$defs/dynamoDBTable/properties/status_index"
+        ),
+        ("faults/dynamodb-throttling.yaml", "provisioning.faults.0.zzzzzzzz=1", "#/$defs/provisioningFault"),
+        ("faults/dynamodb-throttling.yaml", "provisioning.faults.0.table_capacity.zzzzzzzz=1", "#/$defs/provisioningFault/properties/table_capacity"),
+        ("sweeps/edge-capacity.yaml", "sweep.zzzzzzzz=1", "#/$defs/sweep"),
     ])
     func theSchemaKnowsTheKeysTheReaderKnows(file: String, unknownKey: String, pointer: String) throws {
         let validator = try scenarioSchemaValidator()

@@ -1,3 +1,4 @@
+import Foundation
 import SimKernel
 
 /// The single values of YAML/ScalarValues.swift as `$defs`: durations, probabilities,
@@ -48,9 +49,18 @@ enum ScalarJSONSchema {
         .string(DurationText.format(time))
     }
 
-    /// A constant distribution of times given as a default (`30us`).
+    /// A distribution of times given as a default: a constant (`30us`), or a lognormal by its
+    /// median and p99, which read back as the same distribution to the nanosecond.
     static func duration(_ distribution: Distribution) -> JSONValue {
-        guard case .constant(let seconds) = distribution else { preconditionFailure("a default distribution here is a constant") }
-        return duration(SimTime(seconds: seconds))
+        switch distribution {
+        case .constant(let seconds):
+            return duration(SimTime(seconds: seconds))
+        case .lognormal(let mu, let sigma):
+            let median = SimTime(seconds: exp(mu))
+            let p99 = SimTime(seconds: exp(mu + sigma * Distribution.z99))
+            return ["lognormal": ["median": duration(median), "p99": duration(p99)]]
+        default:
+            preconditionFailure("a default distribution here is a constant or a lognormal")
+        }
     }
 }

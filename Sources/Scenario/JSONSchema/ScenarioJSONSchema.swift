@@ -13,8 +13,8 @@ public enum ScenarioJSONSchema {
 
     /// The top-level keys, in the order ScenarioLoader reads them.
     ///
-    /// Adding a section (`provisioning:`, `sweep:`): describe it in a file beside this one
-    /// (`ProvisioningJSONSchema.swift`, mirroring its reader, with `properties` for its
+    /// Adding a section (`fleets:`): describe it in a file beside this one, mirroring its
+    /// reader (`FleetJSONSchema.swift` for `FleetSchema.swift`, with `properties` for its
     /// top-level key and `definitions` for its `$defs`), then add those two to `properties`
     /// and `definitions` below; if the section is a model of its own or needs another
     /// section, say so in `dependencies` and `models`.
@@ -40,12 +40,13 @@ public enum ScenarioJSONSchema {
             ]),
             "The random number generator."),
     ] + NetworkJSONSchema.properties + PlatformJSONSchema.properties + EdgeJSONSchema.properties + TrafficJSONSchema.properties
-        + SidecarJSONSchema.properties
+        + SidecarJSONSchema.properties + ProvisioningJSONSchema.properties + SweepJSONSchema.properties
 
     static let definitions: [[String: JSONSchema]] = [
         ScalarJSONSchema.definitions, DistributionJSONSchema.definitions, NetworkJSONSchema.definitions, PlatformJSONSchema.definitions,
         EdgeJSONSchema.definitions, ClusterJSONSchema.definitions, RouteJSONSchema.definitions, TrafficJSONSchema.definitions,
-        SidecarJSONSchema.definitions,
+        SidecarJSONSchema.definitions, ProvisioningJSONSchema.definitions, DynamoDBTableJSONSchema.definitions,
+        SQSQueueJSONSchema.definitions, SDKRetryJSONSchema.definitions, SweepJSONSchema.definitions,
         ["scenarioName": JSONSchema.ref("text").with("pattern", "\\S").described("A name that is not blank.")],
     ]
 
@@ -55,8 +56,9 @@ public enum ScenarioJSONSchema {
         "sources": ["stations"], "stations": ["sources"], "edge": ["traffic"], "traffic": ["edge"], "sidecar": ["edge", "traffic"],
     ]
 
-    /// A scenario needs a model: a queueing network, or some of the architecture.
-    static let models = ["sources", "stations", "zones", "network", "services", "edge", "traffic", "faults", "sidecar"]
+    /// A scenario needs a model: a queueing network, some of the architecture, or the
+    /// provisioning workflow (a sweep is not one: it varies a model).
+    static let models = ["sources", "stations", "zones", "network", "services", "edge", "traffic", "faults", "sidecar", "provisioning"]
 
     /// The schema document.
     public static let document: JSONValue = {
@@ -72,8 +74,8 @@ public enum ScenarioJSONSchema {
         root.keywords["$id"] = .string(identifier)
         root.keywords["title"] = "rehearse scenario"
         root.keywords["description"] = .string(
-            "A rehearse scenario: a queueing network (sources and stations) or an architecture (services, edge, traffic, sidecar), "
-                + "with its run settings. Durations carry a unit (250ms, 1.5s, 5m, 1h, 2d).")
+            "A rehearse scenario: a queueing network (sources and stations), an architecture (services, edge, traffic, sidecar) "
+                + "or the provisioning workflow, with its run settings and, for rehearse sweep, a grid. Durations carry a unit (250ms, 1.5s, 5m, 1h, 2d).")
         root.keywords["$defs"] = .object(defs)
         root.keywords["dependentRequired"] = .object(dependencies.mapValues { .array($0.map(JSONValue.string)) })
         root.keywords["anyOf"] = .array(models.map { ["required": [.string($0)]] })
