@@ -91,16 +91,16 @@ extension DynamoDBTable {
         var keys = [
             MetricKey(c, "consumed_rcu", "per_s"), MetricKey(c, "consumed_wcu", "per_s"),
             MetricKey(c, "throttled_requests", "per_s"), MetricKey(c, "partition_heat_max", "ratio"),
-            MetricKey(c, "partitions", "count"),
+            MetricKey(c, "partitions", "count"), MetricKey(c, "read_capacity", "per_s"), MetricKey(c, "write_capacity", "per_s"),
         ]
         if let ic = indexComponentName {
-            keys += [MetricKey(ic, "consumed_wcu", "per_s"), MetricKey(ic, "partition_heat_max", "ratio")]
+            keys += [MetricKey(ic, "consumed_wcu", "per_s"), MetricKey(ic, "partition_heat_max", "ratio"), MetricKey(ic, "write_capacity", "per_s")]
         }
         return keys
     }
 
     /// Rates over the interval ending at `time`; the hottest partition's ceiling utilization
-    /// over it; the partition count at `time`.
+    /// over it; the partition count and the capacity at `time`.
     func sampleTable(at time: SimTime, into frame: inout [Double]) {
         let span = (time - series.time).seconds
         frame.append((capacity.consumedRead - series.consumedRead) / span)
@@ -108,9 +108,12 @@ extension DynamoDBTable {
         frame.append(Double(statistics.throttledRequests.total - series.throttled) / span)
         frame.append(capacity.sampleHeat(seconds: span))
         frame.append(Double(capacity.partitions.count))
+        frame.append(capacity.capacity(.read))
+        frame.append(capacity.capacity(.write))
         if let index {
             frame.append((index.consumedWrite - series.indexConsumedWrite) / span)
             frame.append(index.sampleHeat(seconds: span))
+            frame.append(index.capacity(.write))
             series.indexConsumedWrite = index.consumedWrite
         }
         series.time = time

@@ -169,6 +169,16 @@ final class PartitionedCapacity {
         return nil
     }
 
+    /// The throughput the table serves at once, in units per second: the provisioned units,
+    /// or on-demand's twice the previous peak (capped by the table's limit). Consumption
+    /// drawn against it shows the headroom (and bursts above it, served from burst buckets).
+    func capacity(_ operation: ThrottleReason.Operation) -> Double {
+        switch mode {
+        case .provisioned(let read, let write): operation == .read ? read : write
+        case .onDemand: operation == .read ? onDemand!.reachableRead : onDemand!.reachableWrite
+        }
+    }
+
     /// Consumes the demands `evaluate` admitted at the same `time`.
     func commit(_ operation: ThrottleReason.Operation, at time: SimTime) {
         let perUnit = ceilingShare(operation)

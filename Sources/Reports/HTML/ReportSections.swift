@@ -55,6 +55,10 @@ enum ReportSections {
             intro: "How busy the application services and the edge proxies' workers were over the measured span.",
             build: capacity),
         ReportSection(
+            id: "dynamodb", title: "DynamoDB capacity",
+            intro: "Consumed capacity against what each table (and index) served at once. Consumption above the dashed line comes from burst capacity; throttles are in the errors chart.",
+            build: dynamoDB),
+        ReportSection(
             id: "analytic-check", title: "Analytic sanity check",
             intro: "Each queueing station beside the closed form for its kind of queue, at the arrival rates of the traffic equations. A simulated interval that contains the formula's value is what a correct simulator gives; short runs and heavy tails widen the intervals.",
             build: analyticCheck),

@@ -110,6 +110,27 @@ import Testing
         #expect(html.contains("Not drawn (zero throughout, or beyond 24 charts): provisioned wcu (per s)."))
     }
 
+    @Test func dynamoDBConsumptionIsDrawnAgainstCapacity() throws {
+        let table = "dynamodb.tenants"
+        let keys = ["consumed_rcu", "consumed_wcu", "read_capacity", "write_capacity"].map { MetricKey(table, $0, "per_s") }
+        let results = (0..<2).map { replication in
+            var series = TimeSeries(keys: keys)
+            for sample in 0..<6 {
+                series.times.append(.seconds(Int64(sample + 1) * 60))
+                series.values += [Double(sample * 10 + replication), 35, 400, sample < 3 ? 400 : 40]
+            }
+            return ReplicationResult(replication: replication, seed: 1, events: 1, metrics: MetricTable(), series: series)
+        }
+        let html = Self.render(try ReportFixtures.edgeScenario(), results)
+        #expect(html.contains("<h2>DynamoDB capacity</h2>"))
+        for title in ["Reads: tenants", "Writes: tenants"] {
+            let start = try #require(html.range(of: "<span class=\"chart-title\">\(title)</span>"))
+            let figure = String(html[start.lowerBound...]).components(separatedBy: "</figure>")[0]
+            #expect(figure.contains("consumed") && figure.contains("capacity"))
+        }
+        #expect(!html.contains("Consumed rcu (per s)"), "drawn once, in its own section")
+    }
+
     @Test func sameInputsSameBytes() throws {
         let (scenario, results) = try ReportFixtures.mm1()
         let first = Self.render(scenario, results)
