@@ -26,3 +26,17 @@ public protocol InstanceFilter: AnyObject {
 public protocol InstanceResponder: AnyObject {
     func status(for call: UpstreamMessage.Call, at now: SimTime) -> UInt16
 }
+
+/// Calls an application makes once its own work on a request is done and before it answers:
+/// reads and writes of a database. The application is asynchronous: its slot is free for the
+/// next request while it waits (an event loop or non-blocking client), so slow calls show up
+/// in latency and in calls in flight, not in slot utilization.
+public protocol InstanceDownstream: AnyObject {
+    /// `instance` finished its own work on `call` at `end` (now or later); the downstream
+    /// makes its calls from then and ends with `instance.answerDownstream`.
+    func begin(_ call: UpstreamMessage.Call, instance: ServiceInstance, at end: SimTime, in simulation: Simulation)
+
+    /// `instance` crashed: the calls it has downstream end without an answer (the instance
+    /// reset them).
+    func abandon(instance: ServiceInstance, in simulation: Simulation) -> [UpstreamMessage.Call]
+}

@@ -49,6 +49,8 @@ public final class ServiceInstance: Component {
     public var filter: InstanceFilter?
     /// Decides the status of served calls instead of the error probability, if set.
     public var responder: InstanceResponder?
+    /// The calls the application makes before it answers (its database), if any.
+    public var downstream: InstanceDownstream?
     private var station: FCFSServers
     /// Calls taken into service whose answers have not left yet, with the time they leave:
     /// a crash resets them. Purged of answered calls as it grows, so it stays near the
@@ -139,6 +141,21 @@ public final class ServiceInstance: Component {
         }
         let failed = configuration.errorProbability > 0 && errors.bernoulli(configuration.errorProbability)
         let status = failed ? configuration.errorStatus : responder?.status(for: call, at: start) ?? 200
+        if let downstream, !failed {
+            downstream.begin(call, instance: self, at: end, in: simulation)
+            return
+        }
+        answer(call, status: status, at: end, in: simulation)
+    }
+
+    /// The downstream calls of `call` are done: the application answers now with `status`.
+    /// (A crash abandons the calls first, so a crashed instance never gets here.)
+    public func answerDownstream(_ call: UpstreamMessage.Call, status: UInt16, in simulation: Simulation) {
+        answer(call, status: status, at: simulation.now, in: simulation)
+    }
+
+    /// The application's answer leaves at `end`, after the filter's response work.
+    private func answer(_ call: UpstreamMessage.Call, status: UInt16, at end: SimTime, in simulation: Simulation) {
         statistics.served.increment()
         if status >= 500 { statistics.errors.increment() }
         let extra = filter?.outbound(call, status: status, instance: self, in: simulation) ?? .zero
@@ -165,6 +182,10 @@ public final class ServiceInstance: Component {
             UpstreamMessage.answer(entry.call, status: UpstreamMessage.reset, after: network.sample(from: zone, to: entry.call.callerZone, latencies), in: simulation)
         }
         inFlight.removeAll(keepingCapacity: true)
+        for call in downstream?.abandon(instance: self, in: simulation) ?? [] {
+            statistics.lost.increment()
+            UpstreamMessage.answer(call, status: UpstreamMessage.reset, after: network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
+        }
         station.abandonAll(at: simulation.now)
     }
 

@@ -1,3 +1,4 @@
+import AWSModels
 import EdgeProxy
 import Infra
 import Provisioning
@@ -19,6 +20,13 @@ enum ModelAssembly {
     }
 
     private static func build(_ platform: Platform, in simulation: Simulation) {
+        let tables = platform.tables.map { configuration in
+            let table = DynamoDBTable(configuration: configuration, streams: simulation.streams)
+            simulation.register(table)
+            return table
+        }
+        // The edge's requests, whose tenants key the services' table calls.
+        let requests = platform.edge == nil ? nil : RequestContexts()
         var instancesByService: [String: [ServiceInstance]] = [:]
         for service in platform.services {
             let statistics = ServiceStatistics(name: service.name)
@@ -39,10 +47,15 @@ enum ModelAssembly {
                 instances.append(instance)
             }
             instancesByService[service.name] = instances
+            if let calls = service.calls {
+                let downstream = TableCalls(
+                    service: service.name, configuration: calls, tables: tables, instances: instances, requests: requests, streams: simulation.streams)
+                simulation.register(downstream)
+                for instance in instances { instance.downstream = downstream }
+            }
         }
-        if let edgeConfiguration = platform.edge, let traffic = platform.traffic {
+        if let edgeConfiguration = platform.edge, let traffic = platform.traffic, let requests {
             // Validated when the scenario was read.
-            let requests = RequestContexts()
             let edge = try! Edge(edgeConfiguration, traffic: traffic, services: instancesByService, requests: requests, in: simulation)
             if let sidecar = platform.sidecar {
                 // Validated when the scenario was read.

@@ -1,3 +1,4 @@
+import AWSModels
 import EdgeProxy
 import Infra
 import Sidecar
@@ -17,6 +18,8 @@ public struct Platform: Sendable {
         public var slowInstances: Int
         public var slowSpeed: Double
         public var slowWeight: UInt32
+        /// The DynamoDB calls the application makes before it answers, if any.
+        public var calls: TableCallsConfiguration?
     }
 
     public struct Outage: Sendable {
@@ -29,6 +32,8 @@ public struct Platform: Sendable {
     public var zones: [String]
     public var network: NetworkLatency
     public var services: [Service]
+    /// The `dynamodb:` tables the services call.
+    public var tables: [DynamoDBTableConfiguration]
     public var edge: EdgeConfiguration?
     public var traffic: TrafficConfiguration?
     public var sidecar: SidecarConfiguration?

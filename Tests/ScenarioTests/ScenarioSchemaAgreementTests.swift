@@ -162,6 +162,19 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.metrics=\"edge,latency_p99,ms\""),
         ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.replications=0"),
         ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.grid={ traffic.rate: [1000] }"),
+        // Application calls to DynamoDB: known operations, sizes for writes only, SDK settings with calls (names of tables
+        // are the loader's to check: TableCallsDiagnosticTests).
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: scan } ]"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: put_item } ]"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: get_item, item_size: 1KB } ]"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: put_item, item_size: 1KB, consistency: strong } ]"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: get_item, probability: 2 } ]"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[]"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: get_item } ]", "services.web.call_failure_status=429"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "services.web.sdk=standard-2026"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={}"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand, item_size: 2KB } }", "services.web.calls=[ { table: tenants, operation: get_item } ]"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand, name: t } }", "services.web.calls=[ { table: tenants, operation: get_item } ]"),
     ]
 
     @Test(arguments: rejected)
@@ -270,6 +283,13 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep={}"),
         ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep=~"),
         ScenarioChange("sweeps/edge-capacity.yaml", replacing: "    traffic.rate: [1000, 2000, 3000]", with: "    traffic.requests.0.path: [/api/items, \"/api/v2\"]"),
+        // Application calls to DynamoDB.
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: get_item } ]"),
+        ScenarioChange(
+            "tradeoffs/sidecar-vs-library.yaml",
+            set: "dynamodb={ tenants: { mode: { provisioned: { read_units: 400, write_units: 100 } }, size: 20GB } }",
+            "services.web.calls=[ { table: tenants, operation: get_item, consistency: strong }, { table: tenants, operation: update_item, item_size: 1.5KB, probability: 0.1 } ]",
+            "services.web.sdk={ preset: standard-2025, max_attempts: 5 }", "services.web.call_failure_status=500"),
     ]
 
     @Test(arguments: accepted)
@@ -329,6 +349,7 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ("faults/dynamodb-throttling.yaml", "provisioning.faults.0.zzzzzzzz=1", "#/$defs/provisioningFault"),
         ("faults/dynamodb-throttling.yaml", "provisioning.faults.0.table_capacity.zzzzzzzz=1", "#/$defs/provisioningFault/properties/table_capacity"),
         ("sweeps/edge-capacity.yaml", "sweep.zzzzzzzz=1", "#/$defs/sweep"),
+        ("tradeoffs/sidecar-vs-library.yaml", "dynamodb={ tenants: { mode: on_demand, zzzzzzzz: 1 } }", "#/$defs/namedDynamoDBTable"),
     ])
     func theSchemaKnowsTheKeysTheReaderKnows(file: String, unknownKey: String, pointer: String) throws {
         let validator = try scenarioSchemaValidator()

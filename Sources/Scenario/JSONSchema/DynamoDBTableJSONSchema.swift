@@ -18,11 +18,15 @@ enum DynamoDBTableJSONSchema {
     private static let onDemandDefaults = DynamoDBOnDemandParameters()
     private static let latencyDefaults = DynamoDBLatencyParameters()
 
-    static let definitions: [String: JSONSchema] = [
-        "dynamoDBTable": JSONSchema.object([
+    /// A table: `provisioning.table` has its name and item size inside; a table of the
+    /// top-level `dynamodb:` section is named by its key and its callers give item sizes.
+    private static func table(named: Bool) -> JSONSchema {
+        let naming: [JSONSchema.Property] = named ? [] : [
             .optional("name", .ref("name"), "The table's name: its metrics appear under dynamodb.<name>.", default: "tenants"),
-            .required("mode", .ref("tableMode"), "How the table is billed and limited."),
             .optional("item_size", .ref("byteSize"), "The tenant record's size, which sets what each write costs: 1B to 400KB.", default: "2KB"),
+        ]
+        return JSONSchema.object(naming + [
+            .required("mode", .ref("tableMode"), "How the table is billed and limited."),
             .optional("size", .ref("byteSize"), "Stored data, for the partition count: one partition per 10 GB.", default: "0B"),
             .optional(
                 "status_index",
@@ -58,7 +62,12 @@ enum DynamoDBTableJSONSchema {
                     ],
                 ],
             ],
-        ]).described("A DynamoDB table: on demand, or with provisioned capacity (then its status index has capacity of its own)."),
+        ]).described("A DynamoDB table: on demand, or with provisioned capacity (then its status index has capacity of its own).")
+    }
+
+    static let definitions: [String: JSONSchema] = [
+        "dynamoDBTable": table(named: false),
+        "namedDynamoDBTable": table(named: true),
         "tableMode": JSONSchema.oneOf([
             JSONSchema.choice(["on_demand"]).described("on_demand: serves up to twice the previous peak at once and grows behind it."),
             JSONSchema.object([

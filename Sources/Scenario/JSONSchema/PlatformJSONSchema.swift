@@ -1,6 +1,7 @@
 import Infra
 
-/// `zones:`, `network:`, `services:` and `faults:`, as Schema/PlatformSchema.swift reads them.
+/// `zones:`, `network:`, `services:` (with their table calls), `faults:` and `dynamodb:`, as
+/// Schema/PlatformSchema.swift and Schema/TableCallsSchema.swift read them.
 enum PlatformJSONSchema {
     static let properties: [JSONSchema.Property] = [
         .optional(
@@ -11,6 +12,9 @@ enum PlatformJSONSchema {
             "services", .map(names: .string(pattern: ScalarJSONSchema.namePattern), values: .ref("service")),
             "Application services, by name: their instances are the edge's upstream hosts."),
         .optional("faults", .array(of: .ref("fault")), "Faults injected during the run."),
+        .optional(
+            "dynamodb", .map(names: .string(pattern: ScalarJSONSchema.namePattern), values: .ref("namedDynamoDBTable"), minProperties: 1),
+            "DynamoDB tables by name, called by the services' 'calls'; metrics under dynamodb.<name>."),
     ]
 
     static let definitions: [String: JSONSchema] = [
@@ -44,7 +48,25 @@ enum PlatformJSONSchema {
                     .optional("weight", .integer(1...128), "Their load-balancing weight. Default: the service's weight."),
                 ]),
                 "A heterogeneous fleet: some instances run slower."),
-        ]).described("An application service: identical instances, each with request slots and a queue."),
+            .optional(
+                "calls", .array(of: .ref("tableCall"), minItems: 1),
+                "DynamoDB calls the application makes after its service time, one after another, keyed by the request's tenant; "
+                    + "its slot is free meanwhile. Metrics under service.<name>.calls and sdk.<name>.dynamodb."),
+            .optional("sdk", .ref("sdkRetry"), "The retry policy of each instance's DynamoDB client (needs 'calls').", default: "standard-2026"),
+            .optional(
+                "call_failure_status", .integer(500...599), "The answer when the SDK gives up on a call (needs 'calls').", default: 503),
+        ]).with("dependentRequired", ["sdk": ["calls"], "call_failure_status": ["calls"]])
+            .described("An application service: identical instances, each with request slots and a queue."),
+        "tableCall": JSONSchema.object([
+            .required("table", .ref("text"), "A table of the top-level 'dynamodb'."),
+            .required("operation", .choice(TableCallsSchema.operations), "GetItem, PutItem or UpdateItem of the tenant's item."),
+            .optional("consistency", .choice(["eventual", "strong"]), "Reads: how consistent (strong costs twice as much).", default: "eventual"),
+            .optional("item_size", .ref("byteSize"), "Writes (and needed there): the item's size, which sets what the write costs: 1B to 400KB."),
+            .optional("probability", .ref("probability"), "The share of requests that make the call.", default: 1),
+        ]).with("anyOf", [
+            ["properties": ["operation": ["const": "get_item"], "item_size": false]],
+            ["required": ["item_size"], "properties": ["operation": ["enum": ["put_item", "update_item"]], "consistency": false]],
+        ]).described("One DynamoDB call of an application, for the request's tenant."),
         "fault": JSONSchema.object([
             .required("at", .ref("duration"), "When the fault starts (before the run ends)."),
             .required(

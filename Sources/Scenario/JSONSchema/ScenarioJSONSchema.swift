@@ -53,7 +53,7 @@ public enum ScenarioJSONSchema {
     /// Sections that need others: the network needs both halves; the edge routes the
     /// traffic and the traffic goes through the edge; the sidecar checks their requests.
     static let dependencies: [String: [String]] = [
-        "sources": ["stations"], "stations": ["sources"], "edge": ["traffic"], "traffic": ["edge"], "sidecar": ["edge", "traffic"],
+        "sources": ["stations"], "stations": ["sources"], "edge": ["traffic"], "traffic": ["edge"], "sidecar": ["edge", "traffic"], "dynamodb": ["services"],
     ]
 
     /// A scenario needs a model: a queueing network, some of the architecture, or the

@@ -2,7 +2,8 @@ import AWSModels
 import Foundation
 import SimKernel
 
-/// Reads a DynamoDB table (`provisioning.table`).
+/// Reads a DynamoDB table (`provisioning.table`, or one of the top-level `dynamodb:` tables,
+/// named by its key and without `name` or `item_size`).
 ///
 /// ```yaml
 /// table:
@@ -25,12 +26,23 @@ enum DynamoDBTableSchema {
         var r = try MappingReader(node, context: "'provisioning.table'")
         let name = try r.optional("name")?.name("'provisioning.table.name'") ?? "tenants"
         let what = "table '\(name)'"
-        let mode = try readMode(try r.required("mode"), what)
         // A tenant record of about 2 KB: an assumption.
-        let itemBytes = try r.optional("item_size").map { (n) throws(Diagnostic) in try n.bytes("\(what) item_size") } ?? 2_048
-        guard itemBytes >= 1 && itemBytes <= CapacityUnits.maximumItemBytes else {
-            throw Diagnostic.error(at: node.location, "\(what) item_size must be between 1 byte and 400KB")
-        }
+        let itemBytes = try r.optional("item_size").map { (n) throws(Diagnostic) in try n.itemBytes("\(what) item_size") } ?? 2_048
+        let configuration = try read(&r, node, name: name)
+        return Table(configuration: configuration, itemBytes: itemBytes)
+    }
+
+    /// A table of the top-level `dynamodb:` section, named by its key; the items' sizes are
+    /// those its callers read and write.
+    static func read(_ node: YAMLNode, named name: String) throws(Diagnostic) -> DynamoDBTableConfiguration {
+        var r = try MappingReader(node, context: "table '\(name)'")
+        return try read(&r, node, name: name)
+    }
+
+    /// Everything but the name and the item size.
+    private static func read(_ r: inout MappingReader, _ node: YAMLNode, name: String) throws(Diagnostic) -> DynamoDBTableConfiguration {
+        let what = "table '\(name)'"
+        let mode = try readMode(try r.required("mode"), what)
         let size = try r.optional("size").map { (n) throws(Diagnostic) in try n.bytes("\(what) size") } ?? 0
         var index: DynamoDBIndexConfiguration?
         if let indexNode = r.optional("status_index") {
@@ -57,7 +69,7 @@ enum DynamoDBTableSchema {
         }
         if let latency = r.optional("latency") { configuration.latency = try readLatency(latency, what) }
         try r.finish()
-        return Table(configuration: configuration, itemBytes: itemBytes)
+        return configuration
     }
 
     private static func readMode(_ node: YAMLNode, _ what: String) throws(Diagnostic) -> DynamoDBCapacityMode {
@@ -119,6 +131,15 @@ enum DynamoDBTableSchema {
 }
 
 extension YAMLNode {
+    /// The size of one item: from 1 byte to DynamoDB's 400 KB.
+    func itemBytes(_ what: String) throws(Diagnostic) -> Int {
+        let bytes = try bytes(what)
+        guard bytes >= 1 && bytes <= CapacityUnits.maximumItemBytes else {
+            throw Diagnostic.error(at: location, "\(what) must be between 1 byte and 400KB")
+        }
+        return bytes
+    }
+
     /// A size with its unit, binary as DynamoDB counts: `1500B`, `2KB`, `10GB` (1 KB = 1,024 bytes).
     func bytes(_ what: String) throws(Diagnostic) -> Int {
         let raw = try text(what)

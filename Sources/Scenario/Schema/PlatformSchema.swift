@@ -3,7 +3,8 @@ import Infra
 import Sidecar
 import SimKernel
 
-/// Reads `zones:`, `network:`, `services:` and `faults:`.
+/// Reads `zones:`, `network:`, `services:` and `faults:` (and, through their readers, `edge:`,
+/// `traffic:`, `sidecar:` and the `dynamodb:` tables services call).
 ///
 /// ```yaml
 /// zones: [a, b, c]
@@ -24,10 +25,18 @@ enum PlatformSchema {
         let trafficNode = top.optional("traffic")
         let faultsNode = top.optional("faults")
         let sidecarNode = top.optional("sidecar")
-        guard [zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode, sidecarNode].contains(where: { $0 != nil }) else { return nil }
+        let tablesNode = top.optional("dynamodb")
+        guard [zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode, sidecarNode, tablesNode].contains(where: { $0 != nil }) else {
+            return nil
+        }
         let zones = try zones(zonesNode)
         let (latency, client) = try network(networkNode)
-        let services = try services(servicesNode, zones: zones)
+        let tables = try TableCallsSchema.tables(tablesNode)
+        let services = try services(servicesNode, zones: zones, tables: tables.map(\.name))
+        let called = Set(services.flatMap { $0.calls?.calls.map(\.table) ?? [] })
+        if let unused = tables.indices.first(where: { !called.contains($0) }) {
+            throw Diagnostic.error(at: tablesNode!.location, "table '\(tables[unused].name)' is called by no service: give a service 'calls' to it")
+        }
         var edge: EdgeConfiguration?
         var traffic: TrafficConfiguration?
         if let trafficNode { traffic = try TrafficSchema.read(trafficNode, zones: zones) }
@@ -51,7 +60,8 @@ enum PlatformSchema {
             sidecar = try SidecarSchema.read(sidecarNode, services: services)
         }
         let outages = try faults(faultsNode, services: services, duration: duration)
-        return Platform(zones: zones, network: latency, services: services, edge: edge, traffic: traffic, sidecar: sidecar, outages: outages)
+        return Platform(
+            zones: zones, network: latency, services: services, tables: tables, edge: edge, traffic: traffic, sidecar: sidecar, outages: outages)
     }
 
     static func zones(_ node: YAMLNode?) throws(Diagnostic) -> [String] {
@@ -96,18 +106,18 @@ enum PlatformSchema {
         return (latency, client)
     }
 
-    static func services(_ node: YAMLNode?, zones: [String]) throws(Diagnostic) -> [Platform.Service] {
+    static func services(_ node: YAMLNode?, zones: [String], tables: [String]) throws(Diagnostic) -> [Platform.Service] {
         guard let node else { return [] }
         var reader = try MappingReader(node, context: "'services'")
         var services: [Platform.Service] = []
         for entry in reader.allEntries() {
             try YAMLNode.checkName(entry.key, what: "service name", at: entry.keyLocation)
-            services.append(try service(entry, zones: zones))
+            services.append(try service(entry, zones: zones, tables: tables))
         }
         return services
     }
 
-    private static func service(_ entry: YAMLNode.Entry, zones: [String]) throws(Diagnostic) -> Platform.Service {
+    private static func service(_ entry: YAMLNode.Entry, zones: [String], tables: [String]) throws(Diagnostic) -> Platform.Service {
         let what = "service '\(entry.key)'"
         var reader = try MappingReader(entry.value, context: what)
         let instances = try reader.required("instances").integer("\(what) instances", in: 1...100_000)
@@ -136,13 +146,14 @@ enum PlatformSchema {
             slowWeight = try slow.optional("weight")?.integer("\(what) slow weight", in: 1...128) ?? weight
             try slow.finish()
         }
+        let calls = try TableCallsSchema.calls(&reader, what, tables: tables)
         try reader.finish()
         return Platform.Service(
             name: entry.key, instances: instances, zones: zoneIndices,
             instance: ServiceInstanceConfiguration(
                 concurrency: concurrency, queueCapacity: queueCapacity, serviceTime: serviceTime,
                 errorProbability: errorProbability, errorStatus: UInt16(errorStatus), weight: UInt32(weight)),
-            slowInstances: slowInstances, slowSpeed: slowSpeed, slowWeight: UInt32(slowWeight))
+            slowInstances: slowInstances, slowSpeed: slowSpeed, slowWeight: UInt32(slowWeight), calls: calls)
     }
 
     static func faults(_ node: YAMLNode?, services: [Platform.Service], duration: SimTime) throws(Diagnostic) -> [Platform.Outage] {

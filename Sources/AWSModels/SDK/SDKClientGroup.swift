@@ -1,4 +1,3 @@
-import AWSModels
 import SimKernel
 
 /// The SDK clients of one role, one per process (each API instance, each worker process has

@@ -1,8 +1,6 @@
-import AWSModels
-
 extension SDKAttemptOutcome {
     /// How the SDK classifies a DynamoDB answer: throttles are retried, a failed condition is not.
-    init(_ response: DynamoDBResponse) {
+    public init(_ response: DynamoDBResponse) {
         switch response.outcome {
         case .success: self = .success
         case .throttled: self = .throttled
@@ -12,7 +10,7 @@ extension SDKAttemptOutcome {
 
     /// How the SDK classifies an SQS answer: `ThrottlingException` is retried; `OverLimit`,
     /// `MessageNotInflight` and `InvalidParameterValue` are not.
-    init(_ status: SQSStatus) {
+    public init(_ status: SQSStatus) {
         switch status {
         case .ok: self = .success
         case .throttled: self = .throttled

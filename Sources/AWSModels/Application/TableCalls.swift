@@ -1,0 +1,198 @@
+import Infra
+import SimKernel
+
+/// The DynamoDB calls of one application service: once an instance has done its own work on
+/// a request, the calls run one after another through that instance's SDK client (its retry
+/// policy and quota), keyed by the request's tenant, and the instance answers when the last
+/// one succeeds, or with the failure status when the SDK gives up on one.
+///
+/// Calls in progress live in a slab of jobs addressed by integer; each has at most one event
+/// outstanding (its start, a wait, or the table's answer), so a job abandoned by a crash is
+/// freed when that event arrives.
+public final class TableCalls: Component, InstanceDownstream {
+    public let service: String
+    public let configuration: TableCallsConfiguration
+    public let sdk: SDKClientGroup
+    private let tables: [ComponentLink<DynamoDBTable>]
+    private let instances: [ComponentLink<ServiceInstance>]
+    /// The requests' contexts when the callers are the edge's proxies (their call slots are
+    /// request ids); without them the key is the call's slot.
+    private let requests: RequestContexts?
+    private let choices: RandomStream
+    private var jobs: [TableCallJob] = []
+    private var freeJobs: [UInt32] = []
+    var statistics = TableCallsStatistics()
+    /// Lifetime counts at the last series sample, to turn them into rates.
+    var series: (time: SimTime, calls: UInt64, failed: UInt64) = (.zero, 0, 0)
+
+    enum Kind: UInt32 {
+        case start = 1
+        /// The client's rate limiter let the attempt go.
+        case send = 2
+        /// The backoff before a retry is over.
+        case retry = 3
+    }
+
+    public init(
+        service: String, configuration: TableCallsConfiguration, tables: [DynamoDBTable], instances: [ServiceInstance],
+        requests: RequestContexts?, streams: RandomStreams
+    ) {
+        precondition(configuration.calls.allSatisfy { $0.table < tables.count }, "every call names one of the tables")
+        self.service = service
+        self.configuration = configuration
+        self.tables = tables.map(ComponentLink.init)
+        self.instances = instances.map(ComponentLink.init)
+        self.requests = requests
+        sdk = SDKClientGroup(component: "sdk.\(service).dynamodb", count: instances.count, policy: configuration.retryPolicy, streams: streams)
+        choices = streams.stream("service.\(service).calls/choice")
+    }
+
+    // MARK: InstanceDownstream
+
+    public func begin(_ call: UpstreamMessage.Call, instance: ServiceInstance, at end: SimTime, in simulation: Simulation) {
+        precondition(instances[instance.index].target === instance, "an instance of another service")
+        let key = requests.map { UInt64($0[call.slot].tenant) } ?? UInt64(call.slot)
+        let job = TableCallJob(call: call, instance: Int32(instance.index), key: key, started: end)
+        let index: UInt32
+        if let free = freeJobs.popLast() {
+            index = free
+            jobs[Int(index)] = job
+        } else {
+            index = UInt32(jobs.count)
+            jobs.append(job)
+        }
+        statistics.inFlight.add(1, at: simulation.now)
+        simulation.schedule(at: end, target: id, kind: Kind.start.rawValue, subject: index)
+    }
+
+    public func abandon(instance: ServiceInstance, in simulation: Simulation) -> [UpstreamMessage.Call] {
+        var calls: [UpstreamMessage.Call] = []
+        for index in jobs.indices where jobs[index].state == .active && jobs[index].instance == Int32(instance.index) {
+            jobs[index].state = .abandoned
+            statistics.inFlight.add(-1, at: simulation.now)
+            calls.append(jobs[index].call)
+        }
+        return calls
+    }
+
+    // MARK: Events
+
+    public override func handle(_ event: Event, in simulation: Simulation) {
+        let job = Int(event.subject)
+        guard jobs[job].state == .active else {
+            precondition(jobs[job].state == .abandoned, "an event for a free job")
+            release(job)
+            return
+        }
+        switch event.kind {
+        case Kind.start.rawValue: advance(job, in: simulation)
+        case Kind.send.rawValue: send(job, in: simulation)
+        case Kind.retry.rawValue: prepare(job, in: simulation)
+        case DynamoDBResponse.kind: answered(job, DynamoDBResponse(event), in: simulation)
+        default: preconditionFailure("unknown table call event \(event.kind)")
+        }
+    }
+
+    /// On to the next call the request makes, or the answer when none is left.
+    private func advance(_ job: Int, in simulation: Simulation) {
+        var next = Int(jobs[job].next) + 1
+        while next < configuration.calls.count {
+            let probability = configuration.calls[next].probability
+            if probability >= 1 || choices.bernoulli(probability) { break }
+            next += 1
+        }
+        guard next < configuration.calls.count else {
+            finish(job, status: 200, in: simulation)
+            return
+        }
+        jobs[job].next = Int16(next)
+        jobs[job].sdk = SDKRequest()
+        statistics.calls.increment()
+        prepare(job, in: simulation)
+    }
+
+    private func prepare(_ job: Int, in simulation: Simulation) {
+        let wait = sdk[Int(jobs[job].instance)].prepareAttempt(&jobs[job].sdk, at: simulation.now)
+        if wait > .zero {
+            simulation.schedule(after: wait, target: id, kind: Kind.send.rawValue, subject: UInt32(job))
+        } else {
+            send(job, in: simulation)
+        }
+    }
+
+    private func send(_ job: Int, in simulation: Simulation) {
+        let call = configuration.calls[Int(jobs[job].next)]
+        let table = tables[call.table].target
+        let key = jobs[job].key
+        let slot = UInt32(job)
+        switch call.operation {
+        case .getItem(let consistency):
+            table.getItem(key: key, consistency: consistency, caller: id, slot: slot, in: simulation)
+        case .putItem(let bytes):
+            table.putItem(key: key, itemBytes: bytes, status: Self.itemStatus, caller: id, slot: slot, in: simulation)
+        case .updateItem(let bytes):
+            table.updateItem(key: key, itemBytes: bytes, status: Self.itemStatus, caller: id, slot: slot, in: simulation)
+        }
+    }
+
+    /// The status attribute the application's writes leave on an item (the tables' status
+    /// index, if any, keys on it).
+    private static let itemStatus: UInt8 = 1
+
+    private func answered(_ job: Int, _ response: DynamoDBResponse, in simulation: Simulation) {
+        let client = sdk[Int(jobs[job].instance)]
+        switch client.complete(&jobs[job].sdk, outcome: SDKAttemptOutcome(response), at: simulation.now) {
+        case .succeeded:
+            advance(job, in: simulation)
+        case .retry(let backoff):
+            simulation.schedule(after: backoff, target: id, kind: Kind.retry.rawValue, subject: UInt32(job))
+        case .failed:
+            statistics.failed.increment()
+            finish(job, status: configuration.failureStatus, in: simulation)
+        }
+    }
+
+    private func finish(_ job: Int, status: UInt16, in simulation: Simulation) {
+        statistics.time.record(simulation.now - jobs[job].started)
+        statistics.inFlight.add(-1, at: simulation.now)
+        let instance = instances[Int(jobs[job].instance)].target
+        let call = jobs[job].call
+        release(job)
+        instance.answerDownstream(call, status: status, in: simulation)
+    }
+
+    // MARK: Statistics
+
+    public override func resetStatistics(at time: SimTime) { resetCalls(at: time) }
+
+    public override func report(at time: SimTime, into table: inout MetricTable) { reportCalls(at: time, into: &table) }
+
+    public override var seriesKeys: [MetricKey] { callSeriesKeys }
+
+    public override func sample(at time: SimTime, into frame: inout [Double]) { sampleCalls(at: time, into: &frame) }
+
+    private func release(_ job: Int) {
+        jobs[job].state = .free
+        freeJobs.append(UInt32(job))
+    }
+}
+
+/// One request's table calls in progress.
+struct TableCallJob {
+    enum State: UInt8 {
+        case active
+        /// Its instance crashed; freed when its outstanding event arrives.
+        case abandoned
+        case free
+    }
+
+    var call: UpstreamMessage.Call
+    var instance: Int32
+    var key: UInt64
+    /// When the application's own work ended and the calls began.
+    var started: SimTime
+    var sdk = SDKRequest()
+    /// The call being made (-1 before the first).
+    var next: Int16 = -1
+    var state = State.active
+}

@@ -1,0 +1,84 @@
+import AWSModels
+import SimKernel
+
+/// Reads the top-level `dynamodb:` tables and the calls a service makes to them.
+///
+/// ```yaml
+/// dynamodb:
+///   tenants: { mode: on_demand }                 # as provisioning.table, named by its key
+/// services:
+///   web:
+///     instances: 12
+///     service_time: 25ms
+///     calls:                                     # after the service time, one after another
+///       - { table: tenants, operation: get_item }                  # consistency: eventual | strong
+///       - { table: tenants, operation: update_item, item_size: 1KB, probability: 0.1 }
+///     sdk: standard-2026                         # each instance's client (as provisioning.sdk.dynamodb)
+///     call_failure_status: 503                   # when the SDK gives up on a call
+/// ```
+enum TableCallsSchema {
+    static func tables(_ node: YAMLNode?) throws(Diagnostic) -> [DynamoDBTableConfiguration] {
+        guard let node else { return [] }
+        var reader = try MappingReader(node, context: "'dynamodb'")
+        var tables: [DynamoDBTableConfiguration] = []
+        for entry in reader.allEntries() {
+            try YAMLNode.checkName(entry.key, what: "table name", at: entry.keyLocation)
+            tables.append(try DynamoDBTableSchema.read(entry.value, named: entry.key))
+        }
+        guard !tables.isEmpty else { throw Diagnostic.error(at: node.location, "'dynamodb' names no table") }
+        return tables
+    }
+
+    /// A service's `calls`, `sdk` and `call_failure_status`; nil when it makes no calls.
+    static func calls(_ reader: inout MappingReader, _ what: String, tables: [String]) throws(Diagnostic) -> TableCallsConfiguration? {
+        let sdkNode = reader.optional("sdk")
+        let statusNode = reader.optional("call_failure_status")
+        guard let callsNode = reader.optional("calls") else {
+            if let node = sdkNode ?? statusNode {
+                throw Diagnostic.error(at: node.location, "\(what) makes no 'calls': its SDK settings have nothing to apply to")
+            }
+            return nil
+        }
+        guard case .sequence(let items) = callsNode.content, !items.isEmpty else {
+            throw Diagnostic.error(at: callsNode.location, "\(what) calls must be a list of table calls")
+        }
+        var calls: [TableCall] = []
+        for (index, item) in items.enumerated() {
+            calls.append(try call(item, "\(what) call \(index + 1)", tables: tables))
+        }
+        let policy = try sdkNode.map { (node) throws(Diagnostic) in try SDKRetrySchema.read(node, "\(what) sdk", dynamoDB: true) }
+            ?? .standard2026(dynamoDB: true)
+        let status = try statusNode?.integer("\(what) call_failure_status", in: 500...599) ?? 503
+        return TableCallsConfiguration(calls: calls, retryPolicy: policy, failureStatus: UInt16(status))
+    }
+
+    static let operations = ["get_item", "put_item", "update_item"]
+
+    private static func call(_ node: YAMLNode, _ what: String, tables: [String]) throws(Diagnostic) -> TableCall {
+        var r = try MappingReader(node, context: what)
+        let tableNode = try r.required("table")
+        let tableName = try tableNode.text("\(what) table")
+        guard let table = tables.firstIndex(of: tableName) else {
+            let known = tables.isEmpty ? "'dynamodb' declares no table" : "tables: \(tables.joined(separator: ", "))"
+            throw Diagnostic.error(at: tableNode.location, "\(what) names unknown table '\(tableName)' (\(known))")
+        }
+        let operationNode = try r.required("operation")
+        let operation = try operationNode.choice("\(what) operation", among: operations)
+        let consistencyNode = r.optional("consistency")
+        let sizeNode = r.optional("item_size")
+        let probability = try r.optional("probability")?.probability("\(what) probability") ?? 1
+        try r.finish()
+        let tableCall: TableCall.Operation
+        if operation == "get_item" {
+            if let sizeNode { throw Diagnostic.error(at: sizeNode.location, "\(what): a read costs what the stored item's size does; 'item_size' is for writes") }
+            let consistency = try consistencyNode?.choice("\(what) consistency", among: ["eventual", "strong"]) ?? "eventual"
+            tableCall = .getItem(consistency == "strong" ? .strong : .eventual)
+        } else {
+            if let consistencyNode { throw Diagnostic.error(at: consistencyNode.location, "\(what): 'consistency' is for reads") }
+            guard let sizeNode else { throw Diagnostic.error(at: node.location, "\(what) writes an item: give its 'item_size'") }
+            let bytes = try sizeNode.itemBytes("\(what) item_size")
+            tableCall = operation == "put_item" ? .putItem(itemBytes: bytes) : .updateItem(itemBytes: bytes)
+        }
+        return TableCall(table: table, operation: tableCall, probability: probability)
+    }
+}

@@ -1,0 +1,83 @@
+import AWSModels
+import Scenario
+import SimKernel
+import Testing
+
+/// The edge scenario of EdgeSchemaTests with its service reading each request's tenant from a
+/// table, and writing it on one request in ten.
+let tableCallsScenario = edge(
+    replacingLine: 5,
+    with: "  web: { instances: 4, concurrency: 8, service_time: 20ms, calls: [ { table: tenants, operation: get_item },"
+        + " { table: tenants, operation: update_item, item_size: 1.5KB, probability: 0.1 } ] }")
+    + "dynamodb: { tenants: { mode: { provisioned: { read_units: 500, write_units: 100 } } } }\n"
+
+@Suite struct TableCallsSchemaTests {
+    @Test func callsReadAsWritten() throws {
+        let platform = try #require(try ScenarioLoader.parse(tableCallsScenario, file: "c.yaml").platform)
+        #expect(platform.tables.map(\.name) == ["tenants"])
+        #expect(platform.tables[0].mode == .provisioned(readUnits: 500, writeUnits: 100))
+        let calls = try #require(platform.services[0].calls)
+        #expect(calls.calls == [
+            TableCall(table: 0, operation: .getItem(.eventual)),
+            TableCall(table: 0, operation: .updateItem(itemBytes: 1_536), probability: 0.1),
+        ])
+        #expect(calls.retryPolicy == .standard2026(dynamoDB: true) && calls.failureStatus == 503)
+    }
+
+    @Test(arguments: [
+        (
+            5, "  web: { instances: 4, service_time: 20ms, calls: [ { table: users, operation: get_item } ] }",
+            "c.yaml:5:62: error: service 'web' call 1 names unknown table 'users' (tables: tenants)"
+        ),
+        (
+            5, "  web: { instances: 4, service_time: 20ms, calls: [ { table: tenants, operation: scan } ] }",
+            "c.yaml:5:82: error: service 'web' call 1 operation is one of get_item, put_item, update_item, found 'scan'"
+        ),
+        (
+            5, "  web: { instances: 4, service_time: 20ms, calls: [ { table: tenants, operation: put_item } ] }",
+            "c.yaml:5:53: error: service 'web' call 1 writes an item: give its 'item_size'"
+        ),
+        (
+            5, "  web: { instances: 4, service_time: 20ms, calls: [ { table: tenants, operation: get_item, item_size: 1KB } ] }",
+            "c.yaml:5:103: error: service 'web' call 1: a read costs what the stored item's size does; 'item_size' is for writes"
+        ),
+        (
+            5, "  web: { instances: 4, service_time: 20ms, sdk: standard-2026 }",
+            "c.yaml:5:49: error: service 'web' makes no 'calls': its SDK settings have nothing to apply to"
+        ),
+        (
+            5, "  web: { instances: 4, service_time: 20ms }",
+            "c.yaml:19:11: error: table 'tenants' is called by no service: give a service 'calls' to it"
+        ),
+    ])
+    func mistakesArePointedAt(line: Int, replacement: String, message: String) {
+        var lines = tableCallsScenario.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[line - 1] = replacement
+        #expect(loadError(lines.joined(separator: "\n"), file: "c.yaml")?.description == message)
+    }
+
+    /// Every request served made its read; a tenth made a write; each tenant written is one
+    /// item; the SDK made every call; and the whole path is as deterministic as the rest.
+    @Test func requestsCallTheTableForTheirTenants() throws {
+        let scenario = try ScenarioLoader.parse(tableCallsScenario, file: "c.yaml")
+        let result = ScenarioRunner.runReplication(scenario, index: 0)
+        let metrics = result.metrics
+        func value(_ component: String, _ metric: String, _ unit: String = "count") throws -> Double {
+            try #require(metrics.value(component, metric, unit))
+        }
+        let served = try value("service.web", "requests_served")
+        let reads = try value("dynamodb.tenants", "get_item")
+        let writes = try value("dynamodb.tenants", "update_item")
+        #expect(served > 5_000)
+        // No throttling at this rate: every request reads once; the few still in progress at
+        // the end have read but not answered.
+        #expect(reads >= served && reads - served < 10)
+        // Binomial(served, 0.1): 4 standard deviations either side.
+        #expect(abs(writes - 0.1 * served) < 4 * (0.09 * served).squareRoot())
+        #expect(try value("service.web.calls", "calls") == reads + writes)
+        #expect(try value("sdk.web.dynamodb", "attempts") == reads + writes)
+        #expect(try value("dynamodb.tenants", "consumed_wcu", "units") == 2 * writes)
+        #expect(try value("service.web.calls", "time_p99", "s") < 0.05)
+        #expect(ScenarioRunner.runReplication(scenario, index: 0).digest == result.digest)
+    }
+}
