@@ -80,4 +80,22 @@ let tableCallsScenario = edge(
         #expect(try value("service.web.calls", "time_p99", "s") < 0.05)
         #expect(ScenarioRunner.runReplication(scenario, index: 0).digest == result.digest)
     }
+
+    /// The shipped throttling scenario, a minute of it with its burst banks empty: writes are
+    /// throttled from the start, the SDK retries them, and the requests it gives up on reach
+    /// the edge as 503s that Envoy retries.
+    @Test func theShippedThrottlingScenarioThrottlesWrites() throws {
+        let path = packageRoot.appendingPathComponent("scenarios/faults/app-table-throttling.yaml").path
+        let scenario = try ScenarioLoader.load(
+            file: path, overrides: ["duration=1m", "warmup=10s", "dynamodb.tenants.partitions.burst_initially_full=false"])
+        #expect(scenario.text.hasPrefix("# "), "opens with what it answers and how to run it")
+        let metrics = ScenarioRunner.runReplication(scenario, index: 0).metrics
+        let throttled = try #require(metrics.value("dynamodb.tenants", "throttled_requests", "count"))
+        let retries = try #require(metrics.value("sdk.web.dynamodb", "retries", "count"))
+        let failed = try #require(metrics.value("service.web.calls", "failed", "count"))
+        let retried = try #require(metrics.value("edge.cluster.web", "upstream_rq_retry", "count"))
+        #expect(throttled > 1_000)
+        #expect(retries > 0 && retries <= throttled)
+        #expect(failed > 0 && retried >= failed / 2, "Envoy retries the 503s (some only after the measured span)")
+    }
 }
