@@ -15,15 +15,21 @@ public struct ProvisioningSystem {
     public let workers: ProvisioningWorkers
     public let signups: SignupSource
 
-    /// Builds the workflow for a run of `duration` (which sizes its tables).
-    public init(_ configuration: ProvisioningConfiguration, duration: SimTime, in simulation: Simulation) {
+    /// Builds the workflow for a run of `duration` (which sizes its tables), on `sharedTable`
+    /// when the configuration shares the applications' table (registered with them).
+    public init(_ configuration: ProvisioningConfiguration, duration: SimTime, sharedTable: DynamoDBTable? = nil, in simulation: Simulation) {
+        precondition(configuration.sharesTable == (sharedTable != nil), "a shared table is given exactly when the configuration shares one")
         let streams = simulation.streams
         let expected = configuration.signups.expectedCount(over: duration)
         ledger = TenantLedger(expectedTenants: expected)
         effects = StepEffects(steps: configuration.steps, expectedTenants: expected, streams: streams)
-        var tableConfiguration = configuration.table
-        tableConfiguration.expectedItems = max(tableConfiguration.expectedItems, expected)
-        table = DynamoDBTable(configuration: tableConfiguration, streams: streams, at: simulation.now)
+        if let sharedTable {
+            table = sharedTable
+        } else {
+            var tableConfiguration = configuration.table
+            tableConfiguration.expectedItems = max(tableConfiguration.expectedItems, expected)
+            table = DynamoDBTable(configuration: tableConfiguration, streams: streams, at: simulation.now)
+        }
         deadLetterQueue = configuration.deadLetterQueue.map { SQSQueue(configuration: $0, streams: streams) }
         queue = SQSQueue(configuration: configuration.queue, deadLetterQueue: deadLetterQueue, streams: streams)
         statistics = ProvisioningStatistics(ledger: ledger, effects: effects, table: table, queue: queue)
@@ -35,7 +41,7 @@ public struct ProvisioningSystem {
         simulation.register(statistics)
         simulation.register(api)
         simulation.register(workers)
-        simulation.register(table)
+        if sharedTable == nil { simulation.register(table) }
         simulation.register(queue)
         if let deadLetterQueue { simulation.register(deadLetterQueue) }
         simulation.register(signups)

@@ -11,15 +11,15 @@ enum ModelAssembly {
         if let network = scenario.network {
             _ = QueueingNetwork(network, in: simulation)
         }
-        if let platform = scenario.platform {
-            build(platform, in: simulation)
-        }
+        let tables = scenario.platform.map { build($0, in: simulation) } ?? []
         if let provisioning = scenario.provisioning {
-            _ = ProvisioningSystem(provisioning, duration: scenario.duration, in: simulation)
+            let shared = provisioning.sharesTable ? tables.first { $0.name == provisioning.table.name } : nil
+            _ = ProvisioningSystem(provisioning, duration: scenario.duration, sharedTable: shared, in: simulation)
         }
     }
 
-    private static func build(_ platform: Platform, in simulation: Simulation) {
+    /// Returns the `dynamodb:` tables, which the provisioning workflow may share.
+    private static func build(_ platform: Platform, in simulation: Simulation) -> [DynamoDBTable] {
         let tables = platform.tables.map { configuration in
             let table = DynamoDBTable(configuration: configuration, streams: simulation.streams)
             simulation.register(table)
@@ -74,5 +74,6 @@ enum ModelAssembly {
             simulation.register(fault)
             fault.schedule(in: simulation)
         }
+        return tables
     }
 }

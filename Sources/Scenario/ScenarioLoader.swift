@@ -59,7 +59,8 @@ public enum ScenarioLoader {
             (network, warnings) = try NetworkSchema.read(sources: try top.required("sources"), stations: try top.required("stations"))
         }
         let platform = try PlatformSchema.read(&top, duration: duration)
-        let provisioning = try ProvisioningSchema.read(top.optional("provisioning"), duration: duration)
+        let provisioning = try ProvisioningSchema.read(
+            top.optional("provisioning"), duration: duration, tables: platform?.tables ?? [], population: platform?.traffic?.tenants ?? 0)
         let sweep = try top.optional("sweep").map { (node) throws(Diagnostic) in try SweepSchema.read(node) }
         // Zones or a network latency alone describe no model.
         guard network != nil || !(platform?.services.isEmpty ?? true) || provisioning != nil else {

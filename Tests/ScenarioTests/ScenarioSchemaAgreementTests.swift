@@ -290,6 +290,10 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
             set: "dynamodb={ tenants: { mode: { provisioned: { read_units: 400, write_units: 100 } }, size: 20GB } }",
             "services.web.calls=[ { table: tenants, operation: get_item, consistency: strong }, { table: tenants, operation: update_item, item_size: 1.5KB, probability: 0.1 } ]",
             "services.web.sdk={ preset: standard-2025, max_attempts: 5 }", "services.web.call_failure_status=500"),
+        ScenarioChange(
+            "tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: get_item } ]",
+            "provisioning={ signups: { rate: 1 }, api: { instances: 1, threads: 1 }, table: tenants, queue: {}, workers: { instances: 1 },"
+                + " steps: [ { name: create, duration: 1s } ] }"),
     ]
 
     @Test(arguments: accepted)

@@ -98,4 +98,45 @@ let tableCallsScenario = edge(
         #expect(retries > 0 && retries <= throttled)
         #expect(failed > 0 && retried >= failed / 2, "Envoy retries the 503s (some only after the measured span)")
     }
+
+    static let sharedProvisioning = """
+        provisioning:
+          signups: { rate: 20 }
+          api: { instances: 2, threads: 8 }
+          table: tenants
+          queue: { name: provisioning, visibility_timeout: 30s, max_receive_count: 3 }
+          workers: { instances: 2, threads: 8 }
+          steps:
+            - { name: database, duration: 200ms }
+
+        """
+
+    /// `provisioning.table: tenants` shares the applications' table: new tenants' records join
+    /// it after the tenants already there, so no sign-up finds an application's item.
+    @Test func signUpsShareTheApplicationsTable() throws {
+        let scenario = try ScenarioLoader.parse(tableCallsScenario + Self.sharedProvisioning, file: "c.yaml")
+        let provisioning = try #require(scenario.provisioning)
+        #expect(provisioning.sharesTable && provisioning.table.name == "tenants")
+        #expect(provisioning.table.mode == .provisioned(readUnits: 500, writeUnits: 100))
+        #expect(provisioning.tenantKeyOffset == UInt64(try #require(scenario.platform?.traffic).tenants))
+        let metrics = ScenarioRunner.runReplication(scenario, index: 0).metrics
+        func value(_ component: String, _ metric: String) throws -> Double { try #require(metrics.value(component, metric, "count")) }
+        let ready = try value("provisioning", "ready")
+        #expect(ready > 500)
+        #expect(try value("provisioning.api", "conflicts") == 0)
+        #expect(try value("dynamodb.tenants", "put_item") >= ready, "each ready tenant's record was created in the shared table")
+        #expect(try value("dynamodb.tenants", "get_item") > 5_000, "and the application read it too")
+    }
+
+    @Test(arguments: [
+        ("  table: users", "c.yaml:23:10: error: 'provisioning.table' names unknown table 'users' (tables: tenants); or describe the workflow's own table"),
+        (
+            "  table: { name: tenants, mode: on_demand }",
+            "c.yaml:23:10: error: 'provisioning.table' is named 'tenants' like a table of 'dynamodb'; share it with 'table: tenants'"
+        ),
+    ])
+    func aSharedTableIsNamedOnce(replacement: String, message: String) {
+        let text = tableCallsScenario + Self.sharedProvisioning.replacingOccurrences(of: "  table: tenants", with: replacement)
+        #expect(loadError(text, file: "c.yaml")?.description == message)
+    }
 }

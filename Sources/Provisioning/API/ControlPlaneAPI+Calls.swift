@@ -29,7 +29,7 @@ extension ControlPlaneAPI {
     /// Sends the thread's current call.
     func send(thread: Int, in simulation: Simulation) {
         let tenant = requests[Int(threads[thread].request)].tenant
-        let key = UInt64(tenant)
+        let key = UInt64(tenant) + configuration.tenantKeyOffset
         let slot = UInt32(thread)
         let bytes = configuration.recordBytes
         switch threads[thread].call {

@@ -20,6 +20,11 @@ public struct ProvisioningConfiguration: Sendable {
     public var dynamoDBRetry: SDKRetryPolicy
     public var sqsRetry: SDKRetryPolicy
     public var capacityCuts: [TableCapacityCut]
+    /// Whether the table is the one the applications call (built with them), not the
+    /// workflow's own.
+    public var sharesTable = false
+    /// New tenants' keys start here: on a shared table, after the tenants already there.
+    public var tenantKeyOffset: UInt64 = 0
 
     public init(
         mode: ProvisioningMode = .async, signups: SignupLoad, api: ControlPlaneConfiguration, workers: WorkerPoolConfiguration,

@@ -27,7 +27,7 @@ extension ProvisioningWorkers {
 
     func send(thread: Int, in simulation: Simulation) {
         let slot = UInt32(2 * thread)
-        let key = UInt64(threads[thread].tenant)
+        let key = UInt64(threads[thread].tenant) + configuration.tenantKeyOffset
         switch threads[thread].call {
         case .receive:
             queue.receiveMessage(

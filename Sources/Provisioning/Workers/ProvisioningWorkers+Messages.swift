@@ -35,7 +35,7 @@ extension ProvisioningWorkers {
             return begin(.receive, thread: thread, in: simulation)
         }
         let message = currentMessage(of: thread)
-        threads[thread].tenant = UInt32(truncatingIfNeeded: message.body)
+        threads[thread].tenant = UInt32(truncatingIfNeeded: message.body - configuration.tenantKeyOffset)
         threads[thread].receiveCount = message.receiveCount
         statistics.deliveries.increment()
         if message.receiveCount > 1 { statistics.redeliveries.increment() }

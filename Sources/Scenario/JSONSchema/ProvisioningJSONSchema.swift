@@ -22,7 +22,9 @@ enum ProvisioningJSONSchema {
                 default: .string(ProvisioningMode.async.rawValue)),
             .required("signups", .ref("signups"), "When tenants sign up: a steady rate, launches, or both."),
             .required("api", .ref("provisioningAPI"), "The control-plane API that takes sign-ups."),
-            .required("table", .ref("dynamoDBTable"), "The DynamoDB table of tenant records."),
+            .required(
+                "table", .anyOf([JSONSchema.ref("name").described("A table of the top-level 'dynamodb', shared with the applications."), .ref("dynamoDBTable")]),
+                "The DynamoDB table of tenant records: the workflow's own, or by name a table the applications call (new tenants join it)."),
             .required("queue", .ref("sqsQueue"), "The SQS queue workers drain, with its dead-letter queue."),
             .optional(
                 "sdk",

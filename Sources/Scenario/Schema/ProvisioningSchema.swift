@@ -19,7 +19,11 @@ import SimKernel
 ///     - { at: 5m, table_capacity: { read_units: 50, write_units: 20, for: 5m } }
 /// ```
 enum ProvisioningSchema {
-    static func read(_ node: YAMLNode?, duration: SimTime) throws(Diagnostic) -> ProvisioningConfiguration? {
+    /// `tables` are the top-level `dynamodb:` tables, which `table: <name>` shares with the
+    /// applications; `population` is how many tenants they already hold.
+    static func read(
+        _ node: YAMLNode?, duration: SimTime, tables: [DynamoDBTableConfiguration] = [], population: Int = 0
+    ) throws(Diagnostic) -> ProvisioningConfiguration? {
         guard let node else { return nil }
         var r = try MappingReader(node, context: "'provisioning'")
         var mode = ProvisioningMode.async
@@ -28,7 +32,13 @@ enum ProvisioningSchema {
         }
         let signups = try readSignups(try r.required("signups"), duration: duration)
         let api = try readAPI(try r.required("api"))
-        let table = try DynamoDBTableSchema.read(try r.required("table"))
+        let tableNode = try r.required("table")
+        let shared = try sharedTable(tableNode, tables: tables)
+        let table = if let shared { DynamoDBTableSchema.Table(configuration: shared, itemBytes: 2_048) } else { try DynamoDBTableSchema.read(tableNode) }
+        if shared == nil, let clash = tables.first(where: { $0.name == table.configuration.name }) {
+            throw Diagnostic.error(
+                at: tableNode.location, "'provisioning.table' is named '\(clash.name)' like a table of 'dynamodb'; share it with 'table: \(clash.name)'")
+        }
         let queues = try SQSQueueSchema.read(try r.required("queue"))
         var dynamoDBRetry = SDKRetryPolicy.standard2025()
         var sqsRetry = SDKRetryPolicy.standard2025()
@@ -45,10 +55,27 @@ enum ProvisioningSchema {
             cuts = try readFaults(faults, table: table.configuration, duration: duration)
         }
         try r.finish()
-        return ProvisioningConfiguration(
+        var configuration = ProvisioningConfiguration(
             mode: mode, signups: signups, api: api, workers: workers, steps: steps, table: table.configuration,
             recordBytes: table.itemBytes, queue: queues.queue, deadLetterQueue: queues.deadLetterQueue,
             dynamoDBRetry: dynamoDBRetry, sqsRetry: sqsRetry, capacityCuts: cuts)
+        if shared != nil {
+            configuration.sharesTable = true
+            configuration.tenantKeyOffset = UInt64(population)
+        }
+        return configuration
+    }
+
+    /// `table: tenants`: the `dynamodb:` table of that name, which new tenants' records join
+    /// (a 2 KB record, after the tenants the applications already call for).
+    private static func sharedTable(_ node: YAMLNode, tables: [DynamoDBTableConfiguration]) throws(Diagnostic) -> DynamoDBTableConfiguration? {
+        guard case .scalar = node.content else { return nil }
+        let name = try node.text("'provisioning.table'")
+        guard let table = tables.first(where: { $0.name == name }) else {
+            let known = tables.isEmpty ? "'dynamodb' declares no table" : "tables: \(tables.map(\.name).joined(separator: ", "))"
+            throw Diagnostic.error(at: node.location, "'provisioning.table' names unknown table '\(name)' (\(known)); or describe the workflow's own table")
+        }
+        return table
     }
 
     private static func readSignups(_ node: YAMLNode, duration: SimTime) throws(Diagnostic) -> SignupLoad {
