@@ -1,4 +1,5 @@
 import EdgeProxy
+import Fleet
 import Infra
 import Provisioning
 import Sidecar
@@ -39,6 +40,9 @@ enum ModelAssembly {
                 instances.append(instance)
             }
             instancesByService[service.name] = instances
+        }
+        if !platform.fleets.isEmpty {
+            FleetAssembly.build(platform.fleets, services: platform.services.map { ($0.name, instancesByService[$0.name]!) }, in: simulation)
         }
         if let edgeConfiguration = platform.edge, let traffic = platform.traffic {
             // Validated when the scenario was read.

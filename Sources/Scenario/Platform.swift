@@ -1,4 +1,5 @@
 import EdgeProxy
+import Fleet
 import Infra
 import Sidecar
 import SimKernel
@@ -17,6 +18,8 @@ public struct Platform: Sendable {
         public var slowInstances: Int
         public var slowSpeed: Double
         public var slowWeight: UInt32
+        /// The fleet whose instances run it, if any: then `instances` is the fleet's slots.
+        public var fleet: String?
     }
 
     public struct Outage: Sendable {
@@ -33,4 +36,6 @@ public struct Platform: Sendable {
     public var traffic: TrafficConfiguration?
     public var sidecar: SidecarConfiguration?
     public var outages: [Outage]
+    /// VM fleets, their images, deployments, zone outages and release defects.
+    public var fleets: FleetsConfiguration
 }
