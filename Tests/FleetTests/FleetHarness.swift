@@ -83,7 +83,7 @@ struct FleetHarness {
         images: [ImageDefinition] = [ImageDefinition(name: "v1"), ImageDefinition(name: "v2")], salt saltConfiguration: SaltConfiguration = FleetHarness.salt,
         packer packerConfiguration: PackerConfiguration = PackerConfiguration(failureProbability: 0),
         instance: ServiceInstanceConfiguration = ServiceInstanceConfiguration(concurrency: 4, serviceTime: .exponential(mean: 0.05)),
-        load rate: Double? = nil, seed: UInt64 = 1
+        load rate: Double? = nil, warmup: SimTime = .zero, seed: UInt64 = 1
     ) {
         simulation = Simulation(seed: seed)
         service = ServiceStatistics(name: "web")
@@ -123,7 +123,7 @@ struct FleetHarness {
         }
         packer.start(in: simulation)
         fleet.start(in: simulation)
-        simulation.observe(warmupEnd: .zero, sampleInterval: nil)
+        simulation.observe(warmupEnd: warmup, sampleInterval: nil)
     }
 
     /// Instances in the service's host set now.

@@ -54,7 +54,7 @@ extension Fleet {
             return
         }
         let minimum = (desired * preferences.minHealthyPercentage + 99) / 100
-        let maximum = max(desired, desired * preferences.maxHealthyPercentage / 100)
+        let maximum = refreshCeiling(group: group)!
         var surge = min(maximum - active, desired - newActive)
         while surge > 0, launch(group: group, pool: false, in: simulation) {
             surge -= 1
@@ -70,5 +70,13 @@ extension Fleet {
             guard let victim else { break }
             drain(victim, delay: configuration.deregistrationDelay, then: .terminate, in: simulation)
         }
+    }
+
+    /// The instances `group` may hold while a refresh runs on it: the maximum healthy
+    /// percentage of its desired capacity; nil when no refresh runs on it.
+    func refreshCeiling(group: Int) -> Int? {
+        guard let rollout, group == activeGroup, case .immutableRefresh(let preferences) = rollout.strategy else { return nil }
+        let desired = groups[group].desired
+        return max(desired, desired * preferences.maxHealthyPercentage / 100)
     }
 }

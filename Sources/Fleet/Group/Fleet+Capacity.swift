@@ -24,8 +24,11 @@ extension Fleet {
             statistics.slotShortfall(missing)
             return
         }
+        // A refresh may run above the desired capacity (its maximum healthy percentage): that
+        // surge is its own to shed, as it terminates the instances it replaces.
+        let ceiling = refreshCeiling(group: group) ?? desired
         let serving = count(group: group) { $0.isServingForGroup || $0.state == .standby }
-        let surplus = min(counted - desired, serving - desired)
+        let surplus = min(counted - ceiling, serving - ceiling)
         guard surplus > 0 else { return }
         for _ in 0..<surplus {
             guard let victim = scaleInVictim(group: group, at: simulation.now) else { break }
