@@ -44,6 +44,13 @@ public final class ServiceInstance: Component {
     /// edge's clusters) send to it only then. Instances of a fleet leave it while they boot,
     /// drain or are gone; `setInService` changes it and tells the listeners.
     public private(set) var isInService = true
+    /// 1 while in the host set, 0 outside: its integral is the time the instance was in
+    /// service, over which its service's utilization is measured.
+    public private(set) var inServiceTime = TimeWeightedValue(value: 1)
+    /// Calls this instance served, and those of them that failed (5xx), since time zero:
+    /// a fleet watches the error ratio of the instances that run a new release.
+    public private(set) var servedTotal: UInt64 = 0
+    public private(set) var errorsTotal: UInt64 = 0
     private var discoveryListeners: [UnownedDiscoveryListener] = []
     /// Runs in front of the application for every call (a sidecar), if any.
     public var filter: InstanceFilter?
@@ -90,11 +97,13 @@ public final class ServiceInstance: Component {
     /// Before a run starts: whether the instance begins in its host set.
     public func startsInService(_ inService: Bool) {
         isInService = inService
+        inServiceTime = TimeWeightedValue(value: inService ? 1 : 0)
     }
 
     public func setInService(_ inService: Bool, in simulation: Simulation) {
         guard inService != isInService else { return }
         isInService = inService
+        inServiceTime.set(inService ? 1 : 0, at: simulation.now)
         for entry in discoveryListeners { entry.listener.instance(self, inService: inService, in: simulation) }
     }
 
@@ -157,7 +166,11 @@ public final class ServiceInstance: Component {
     /// The application's answer leaves at `end`, after the filter's response work.
     private func answer(_ call: UpstreamMessage.Call, status: UInt16, at end: SimTime, in simulation: Simulation) {
         statistics.served.increment()
-        if status >= 500 { statistics.errors.increment() }
+        servedTotal &+= 1
+        if status >= 500 {
+            statistics.errors.increment()
+            errorsTotal &+= 1
+        }
         let extra = filter?.outbound(call, status: status, instance: self, in: simulation) ?? .zero
         remember(call, leaves: end + extra, now: simulation.now)
         let delay = end - simulation.now + extra + network.sample(from: zone, to: call.callerZone, latencies)
@@ -170,6 +183,20 @@ public final class ServiceInstance: Component {
             inFlightPurgeAt = max(64, 2 * inFlight.count)
         }
         inFlight.append((leaves, call))
+    }
+
+    /// When the last call the instance holds will have been answered (at most `now` when it
+    /// holds none): how long draining it takes.
+    public func busyUntil(now: SimTime) -> SimTime {
+        inFlight.reduce(now) { max($0, $1.leaves) }
+    }
+
+    /// A fleet changes how the instance serves when it runs another release, or when its
+    /// configuration drifts: calls already taken keep what they drew.
+    public func setBehaviour(speed: Double, errorProbability: Double) {
+        precondition(speed > 0 && (0...1).contains(errorProbability))
+        configuration.speed = speed
+        configuration.errorProbability = errorProbability
     }
 
     /// The instance dies at once: it refuses calls from now on, and every call it holds is

@@ -1,5 +1,6 @@
 import AWSModels
 import EdgeProxy
+import Fleet
 import Infra
 import Provisioning
 import Sidecar
@@ -53,6 +54,9 @@ enum ModelAssembly {
                 simulation.register(downstream)
                 for instance in instances { instance.downstream = downstream }
             }
+        }
+        if !platform.fleets.isEmpty {
+            FleetAssembly.build(platform.fleets, services: platform.services.map { ($0.name, instancesByService[$0.name]!) }, in: simulation)
         }
         if let edgeConfiguration = platform.edge, let traffic = platform.traffic, let requests {
             // Validated when the scenario was read.

@@ -1,5 +1,6 @@
 import AWSModels
 import EdgeProxy
+import Fleet
 import Infra
 import Sidecar
 import SimKernel
@@ -20,6 +21,8 @@ public struct Platform: Sendable {
         public var slowWeight: UInt32
         /// The DynamoDB calls the application makes before it answers, if any.
         public var calls: TableCallsConfiguration?
+        /// The fleet whose instances run it, if any: then `instances` is the fleet's slots.
+        public var fleet: String?
     }
 
     public struct Outage: Sendable {
@@ -38,4 +41,6 @@ public struct Platform: Sendable {
     public var traffic: TrafficConfiguration?
     public var sidecar: SidecarConfiguration?
     public var outages: [Outage]
+    /// VM fleets, their images, deployments, zone outages and release defects.
+    public var fleets: FleetsConfiguration
 }

@@ -175,6 +175,28 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={}"),
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand, item_size: 2KB } }", "services.web.calls=[ { table: tenants, operation: get_item } ]"),
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand, name: t } }", "services.web.calls=[ { table: tenants, operation: get_item } ]"),
+        // Fleets: names of metrics, states and strategies, ranges, what a fleet's service and a fault may say.
+        ScenarioChange("zone-outage.yaml", set: "fleets.web.autoscaling.metric=cpu"),
+        ScenarioChange("zone-outage.yaml", set: "fleets.web.autoscaling.target=50"),
+        ScenarioChange("zone-outage.yaml", set: "fleets.web.warm_pool={ state: hibernated }"),
+        ScenarioChange("zone-outage.yaml", set: "fleets.web.health_check.type=tcp"),
+        ScenarioChange("zone-outage.yaml", set: "fleets.web.desired_capacity=-1"),
+        ScenarioChange("zone-outage.yaml", set: "services.web.instances=4"),
+        ScenarioChange("zone-outage.yaml", set: "faults.0.zone_outage.duration=0s"),
+        ScenarioChange("zone-outage.yaml", set: "faults=[ { at: 1m, zone_outage: { zone: b }, stop_instances: { service: web, instances: [0] } } ]"),
+        ScenarioChange("zone-outage.yaml", set: "faults=[ { at: 1m, bad_image: { image: web-v1 } } ]"),
+        ScenarioChange("zone-outage.yaml", set: "faults=[ { at: 1m, bad_image: { image: web-v1, speed: 1 } } ]"),
+        ScenarioChange("zone-outage.yaml", set: "salt={ worker_threads: 0 }"),
+        ScenarioChange("zone-outage.yaml", replacing: "images:\n  web-v1: {}\n", with: ""),
+        ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "deployments.0.strategy=canary"),
+        ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "deployments.0.keep_original=5m"),
+        ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "deployments.0.strategy=blue_green"),
+        ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "deployments.0.max_healthy_percentage=250"),
+        ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "deployments.0.protected_instances=keep"),
+        ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "packer.failure_probability=2"),
+        ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "images.web-v2.bake_at=5"),
+        ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "fleets.web.instance_type.vcpus=0"),
+        ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "fleets.web.drift.mean_time_to_drift=sometimes"),
     ]
 
     @Test(arguments: rejected)
@@ -294,6 +316,39 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
             "tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: get_item } ]",
             "provisioning={ signups: { rate: 1 }, api: { instances: 1, threads: 1 }, table: tenants, queue: {}, workers: { instances: 1 },"
                 + " steps: [ { name: create, duration: 1s } ] }"),
+        // Fleets: every strategy with its settings, warm pools, both metrics, both faults, an image given as nothing.
+        ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "deployments.0.strategy=in_place", "deployments.1.strategy=in_place"),
+        ScenarioChange(
+            "tradeoffs/immutable-vs-in-place.yaml",
+            set: "deployments.0={ at: 10m, fleet: web, image: web-v2, strategy: blue_green, keep_original: 5m, auto_rollback: true,"
+                + " alarm: { error_ratio: 0.05, period: 1m, min_requests: 50 } }"),
+        ScenarioChange(
+            "tradeoffs/immutable-vs-in-place.yaml",
+            set: "deployments.1={ at: 1h10m, fleet: web, image: web-v3, strategy: in_place, batch_size: 2, drain: 10s,"
+                + " patch: { lognormal: { median: 30s, p99: 2m } }, failure_probability: 0.1, drift_probability: 0.2, max_failed_instances: 2 }"),
+        ScenarioChange(
+            "tradeoffs/immutable-vs-in-place.yaml",
+            set: "deployments.0={ at: 10m, fleet: web, image: web-v2, strategy: immutable_refresh, min_healthy_percentage: 50,"
+                + " max_healthy_percentage: 150, checkpoints: [50, 100], checkpoint_delay: 5m, instance_warmup: 1m, bake_time: 2m,"
+                + " skip_matching: true, protected_instances: refresh }"),
+        ScenarioChange(
+            "tradeoffs/immutable-vs-in-place.yaml", set: "fleets.web.drift={ mean_time_to_drift: never, speed: 0.5 }",
+            "packer={ builders: 1, provision: 6m, snapshot: { lognormal: { median: 4m, p99: 20m } }, retries: 0 }",
+            "salt={ worker_threads: 20, request_cpu: { uniform: { min: 50ms, max: 200ms } }, requests_per_highstate: 10, highstate: 45s, timeout: 30m }"),
+        ScenarioChange(
+            "zone-outage.yaml",
+            set: "faults=[ { at: 10m, zone_outage: { zone: a } }, { at: 0s, bad_image: { image: web-v1, error_probability: 0.05, speed: 0.7 } } ]"),
+        ScenarioChange(
+            "zone-outage.yaml",
+            set: "fleets.web.warm_pool={ state: running, min_size: 2, max_prepared_capacity: 20, reuse_on_scale_in: true }",
+            "fleets.web.protected_instances=3", "fleets.web.mtbf=30d", "fleets.web.zones=[a, c]"),
+        ScenarioChange(
+            "zone-outage.yaml",
+            set: "fleets.web.autoscaling={ metric: requests_per_instance, target: 2000, metric_period: 1m, scale_out_datapoints: 2,"
+                + " scale_in_datapoints: 10, scale_in_ratio: 0.8, scale_out_cooldown: 1m, disable_scale_in: yes }",
+            "fleets.web.launch={ pending: 20s, boot: { lognormal: { median: 5s, p99: 15s } }, app_bootstrap: 1m, configure_at_boot: false }",
+            "fleets.web.health_check={ type: ec2 }", "fleets.web.min_size=~"),
+        ScenarioChange("zone-outage.yaml", replacing: "  web-v1: {}", with: "  web-v1:"),
     ]
 
     @Test(arguments: accepted)
@@ -354,6 +409,20 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ("faults/dynamodb-throttling.yaml", "provisioning.faults.0.table_capacity.zzzzzzzz=1", "#/$defs/provisioningFault/properties/table_capacity"),
         ("sweeps/edge-capacity.yaml", "sweep.zzzzzzzz=1", "#/$defs/sweep"),
         ("tradeoffs/sidecar-vs-library.yaml", "dynamodb={ tenants: { mode: on_demand, zzzzzzzz: 1 } }", "#/$defs/namedDynamoDBTable"),
+        ("zone-outage.yaml", "services.web.zzzzzzzz=1", "#/$defs/service"),
+        ("zone-outage.yaml", "fleets.web.zzzzzzzz=1", "#/$defs/fleet"),
+        ("zone-outage.yaml", "fleets.web.instance_type.zzzzzzzz=1", "#/$defs/instanceType"),
+        ("zone-outage.yaml", "fleets.web.launch={ zzzzzzzz: 1 }", "#/$defs/fleetLaunch"),
+        ("zone-outage.yaml", "fleets.web.health_check.zzzzzzzz=1", "#/$defs/fleetHealthCheck"),
+        ("zone-outage.yaml", "fleets.web.drift={ zzzzzzzz: 1 }", "#/$defs/fleetDrift"),
+        ("zone-outage.yaml", "fleets.web.autoscaling.zzzzzzzz=1", "#/$defs/targetTracking"),
+        ("zone-outage.yaml", "fleets.web.warm_pool={ zzzzzzzz: 1 }", "#/$defs/warmPool"),
+        ("zone-outage.yaml", "images.web-v1.zzzzzzzz=1", "#/$defs/image"),
+        ("zone-outage.yaml", "packer={ zzzzzzzz: 1 }", "#/$defs/packer"),
+        ("zone-outage.yaml", "salt={ zzzzzzzz: 1 }", "#/$defs/salt"),
+        ("zone-outage.yaml", "faults.0.zone_outage.zzzzzzzz=1", "#/$defs/zoneOutage"),
+        ("zone-outage.yaml", "faults=[ { at: 1m, bad_image: { image: web-v1, speed: 0.5, zzzzzzzz: 1 } } ]", "#/$defs/badImage"),
+        ("tradeoffs/immutable-vs-in-place.yaml", "deployments.0.alarm={ error_ratio: 0.1, zzzzzzzz: 1 }", "#/$defs/deploymentAlarm"),
     ])
     func theSchemaKnowsTheKeysTheReaderKnows(file: String, unknownKey: String, pointer: String) throws {
         let validator = try scenarioSchemaValidator()

@@ -28,7 +28,10 @@ enum PlatformJSONSchema {
             .optional("client", .ref("distribution"), "One way between a client and an edge proxy.", default: "2ms"),
         ]).described("One-way latencies; the defaults are assumptions for a cloud region."),
         "service": JSONSchema.object([
-            .required("instances", .integer(1...100_000), "Number of instances."),
+            .optional("instances", .integer(1...100_000), "Number of instances (not with 'fleet')."),
+            .optional(
+                "fleet", .ref("text"),
+                "The fleet (from 'fleets') whose instances run the service: it decides how many and where (not with 'instances', 'zones', 'slow')."),
             .optional(
                 "zones", .array(of: .ref("text"), minItems: 1),
                 "Zones (from the top-level 'zones') the instances are spread over, in turn. Default: all."),
@@ -56,7 +59,10 @@ enum PlatformJSONSchema {
             .optional(
                 "call_failure_status", .integer(500...599), "The answer when the SDK gives up on a call (needs 'calls').", default: 503),
         ]).with("dependentRequired", ["sdk": ["calls"], "call_failure_status": ["calls"]])
-            .described("An application service: identical instances, each with request slots and a queue."),
+        .with("anyOf", [
+            ["required": ["instances"], "properties": ["fleet": ["type": "null"]]],
+            ["required": ["fleet"], "properties": ["instances": ["type": "null"], "zones": ["type": "null"], "slow": ["type": "null"]]],
+        ]).described("An application service: identical instances, each with request slots and a queue; 'instances' of its own or a 'fleet'."),
         "tableCall": JSONSchema.object([
             .required("table", .ref("text"), "A table of the top-level 'dynamodb'."),
             .required("operation", .choice(TableCallsSchema.operations), "GetItem, PutItem or UpdateItem of the tenant's item."),
@@ -69,15 +75,17 @@ enum PlatformJSONSchema {
         ]).described("One DynamoDB call of an application, for the request's tenant."),
         "fault": JSONSchema.object([
             .required("at", .ref("duration"), "When the fault starts (before the run ends)."),
-            .required(
+            .optional(
                 "stop_instances",
                 .object([
                     .required("service", .ref("text"), "The service whose instances stop."),
                     .required("instances", .array(of: .integer(minimum: 0), minItems: 1), "Instance numbers, from 0."),
                     .optional("for", .ref("positiveDuration"), "How long they stay down. Default: to the end of the run."),
                 ]),
-                "Instances that stop: calls to them are refused (a reset)."),
-        ]).described("A fault injected during the run."),
+                "Instances that stop: calls to them are refused (a reset). Not for services on a fleet."),
+            .optional("zone_outage", .ref("zoneOutage"), "A zone fails: its instances crash, and fleets launch in the other zones."),
+            .optional("bad_image", .ref("badImage"), "A bad build: instances running the image's release serve worse."),
+        ]).exactlyOne(of: ["stop_instances", "zone_outage", "bad_image"]).described("A fault injected during the run: one of stop_instances, zone_outage, bad_image."),
     ]
 
 }

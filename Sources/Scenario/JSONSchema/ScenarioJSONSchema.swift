@@ -40,25 +40,32 @@ public enum ScenarioJSONSchema {
             ]),
             "The random number generator."),
     ] + NetworkJSONSchema.properties + PlatformJSONSchema.properties + EdgeJSONSchema.properties + TrafficJSONSchema.properties
-        + SidecarJSONSchema.properties + ProvisioningJSONSchema.properties + SweepJSONSchema.properties
+        + SidecarJSONSchema.properties + FleetJSONSchema.properties + ImageJSONSchema.properties + SaltJSONSchema.properties
+        + DeploymentJSONSchema.properties + ProvisioningJSONSchema.properties + SweepJSONSchema.properties
 
     static let definitions: [[String: JSONSchema]] = [
         ScalarJSONSchema.definitions, DistributionJSONSchema.definitions, NetworkJSONSchema.definitions, PlatformJSONSchema.definitions,
         EdgeJSONSchema.definitions, ClusterJSONSchema.definitions, RouteJSONSchema.definitions, TrafficJSONSchema.definitions,
-        SidecarJSONSchema.definitions, ProvisioningJSONSchema.definitions, DynamoDBTableJSONSchema.definitions,
+        SidecarJSONSchema.definitions, FleetJSONSchema.definitions, ImageJSONSchema.definitions, SaltJSONSchema.definitions,
+        DeploymentJSONSchema.definitions, FleetFaultJSONSchema.definitions, ProvisioningJSONSchema.definitions, DynamoDBTableJSONSchema.definitions,
         SQSQueueJSONSchema.definitions, SDKRetryJSONSchema.definitions, SweepJSONSchema.definitions,
         ["scenarioName": JSONSchema.ref("text").with("pattern", "\\S").described("A name that is not blank.")],
     ]
 
     /// Sections that need others: the network needs both halves; the edge routes the
-    /// traffic and the traffic goes through the edge; the sidecar checks their requests.
+    /// traffic and the traffic goes through the edge; the sidecar checks their requests;
+    /// fleets launch from images and run services, and images, Packer, Salt and deployments
+    /// are for fleets.
     static let dependencies: [String: [String]] = [
         "sources": ["stations"], "stations": ["sources"], "edge": ["traffic"], "traffic": ["edge"], "sidecar": ["edge", "traffic"], "dynamodb": ["services"],
+        "fleets": ["images", "services"], "images": ["fleets"], "packer": ["fleets"], "salt": ["fleets"], "deployments": ["fleets"],
     ]
 
     /// A scenario needs a model: a queueing network, some of the architecture, or the
     /// provisioning workflow (a sweep is not one: it varies a model).
-    static let models = ["sources", "stations", "zones", "network", "services", "edge", "traffic", "faults", "sidecar", "provisioning"]
+    static let models = [
+        "sources", "stations", "zones", "network", "services", "edge", "traffic", "faults", "sidecar", "fleets", "provisioning",
+    ]
 
     /// The schema document.
     public static let document: JSONValue = {

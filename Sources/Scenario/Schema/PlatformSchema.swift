@@ -1,10 +1,12 @@
 import EdgeProxy
+import Fleet
 import Infra
 import Sidecar
 import SimKernel
 
 /// Reads `zones:`, `network:`, `services:` and `faults:` (and, through their readers, `edge:`,
-/// `traffic:`, `sidecar:` and the `dynamodb:` tables services call).
+/// `traffic:`, `sidecar:`, the `dynamodb:` tables services call, and through `FleetSchema` the
+/// fleets and what belongs to them).
 ///
 /// ```yaml
 /// zones: [a, b, c]
@@ -26,17 +28,22 @@ enum PlatformSchema {
         let faultsNode = top.optional("faults")
         let sidecarNode = top.optional("sidecar")
         let tablesNode = top.optional("dynamodb")
-        guard [zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode, sidecarNode, tablesNode].contains(where: { $0 != nil }) else {
+        let fleetNodes = FleetSchema.Nodes(
+            fleets: top.optional("fleets"), images: top.optional("images"), packer: top.optional("packer"), salt: top.optional("salt"),
+            deployments: top.optional("deployments"))
+        let fleetKeys = [fleetNodes.fleets, fleetNodes.images, fleetNodes.packer, fleetNodes.salt, fleetNodes.deployments]
+        guard ([zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode, sidecarNode, tablesNode] + fleetKeys).contains(where: { $0 != nil }) else {
             return nil
         }
         let zones = try zones(zonesNode)
         let (latency, client) = try network(networkNode)
         let tables = try TableCallsSchema.tables(tablesNode)
-        let services = try services(servicesNode, zones: zones, tables: tables.map(\.name))
+        var services = try services(servicesNode, zones: zones, tables: tables.map(\.name), fleets: FleetSchema.names(fleetNodes.fleets))
         let called = Set(services.flatMap { $0.calls?.calls.map(\.table) ?? [] })
         if let unused = tables.indices.first(where: { !called.contains($0) }) {
             throw Diagnostic.error(at: tablesNode!.location, "table '\(tables[unused].name)' is called by no service: give a service 'calls' to it")
         }
+        var fleets = try FleetSchema.read(fleetNodes, zones: zones, services: &services, duration: duration)
         var edge: EdgeConfiguration?
         var traffic: TrafficConfiguration?
         if let trafficNode { traffic = try TrafficSchema.read(trafficNode, zones: zones) }
@@ -59,9 +66,10 @@ enum PlatformSchema {
             guard edge != nil else { throw Diagnostic.error(at: sidecarNode.location, "'sidecar' needs 'edge' and 'traffic': the requests it checks") }
             sidecar = try SidecarSchema.read(sidecarNode, services: services)
         }
-        let outages = try faults(faultsNode, services: services, duration: duration)
+        let outages = try faults(faultsNode, services: services, zones: zones, duration: duration, fleets: &fleets)
         return Platform(
-            zones: zones, network: latency, services: services, tables: tables, edge: edge, traffic: traffic, sidecar: sidecar, outages: outages)
+            zones: zones, network: latency, services: services, tables: tables, edge: edge, traffic: traffic, sidecar: sidecar, outages: outages,
+            fleets: fleets)
     }
 
     static func zones(_ node: YAMLNode?) throws(Diagnostic) -> [String] {
@@ -106,21 +114,30 @@ enum PlatformSchema {
         return (latency, client)
     }
 
-    static func services(_ node: YAMLNode?, zones: [String], tables: [String]) throws(Diagnostic) -> [Platform.Service] {
+    static func services(_ node: YAMLNode?, zones: [String], tables: [String], fleets: [String]) throws(Diagnostic) -> [Platform.Service] {
         guard let node else { return [] }
         var reader = try MappingReader(node, context: "'services'")
         var services: [Platform.Service] = []
         for entry in reader.allEntries() {
             try YAMLNode.checkName(entry.key, what: "service name", at: entry.keyLocation)
-            services.append(try service(entry, zones: zones, tables: tables))
+            services.append(try service(entry, zones: zones, tables: tables, fleets: fleets))
         }
         return services
     }
 
-    private static func service(_ entry: YAMLNode.Entry, zones: [String], tables: [String]) throws(Diagnostic) -> Platform.Service {
+    private static func service(_ entry: YAMLNode.Entry, zones: [String], tables: [String], fleets: [String]) throws(Diagnostic) -> Platform.Service {
         let what = "service '\(entry.key)'"
         var reader = try MappingReader(entry.value, context: what)
-        let instances = try reader.required("instances").integer("\(what) instances", in: 1...100_000)
+        let fleet = try reader.optional("fleet").map { (node) throws(Diagnostic) in try fleetName(node, what, fleets: fleets) }
+        if fleet != nil {
+            // The fleet decides how many instances run, and where.
+            for key in ["instances", "zones", "slow"] {
+                if let node = reader.optional(key) {
+                    throw Diagnostic.error(at: node.location, "\(what) runs on fleet '\(fleet!)', which decides its instances: drop '\(key)'")
+                }
+            }
+        }
+        let instances = try fleet == nil ? reader.required("instances").integer("\(what) instances", in: 1...100_000) : 0
         var zoneIndices = Array(zones.indices)
         if let zonesNode = reader.optional("zones") {
             guard case .sequence(let items) = zonesNode.content, !items.isEmpty else {
@@ -153,10 +170,23 @@ enum PlatformSchema {
             instance: ServiceInstanceConfiguration(
                 concurrency: concurrency, queueCapacity: queueCapacity, serviceTime: serviceTime,
                 errorProbability: errorProbability, errorStatus: UInt16(errorStatus), weight: UInt32(weight)),
-            slowInstances: slowInstances, slowSpeed: slowSpeed, slowWeight: UInt32(slowWeight), calls: calls)
+            slowInstances: slowInstances, slowSpeed: slowSpeed, slowWeight: UInt32(slowWeight), calls: calls, fleet: fleet)
     }
 
-    static func faults(_ node: YAMLNode?, services: [Platform.Service], duration: SimTime) throws(Diagnostic) -> [Platform.Outage] {
+    private static func fleetName(_ node: YAMLNode, _ what: String, fleets: [String]) throws(Diagnostic) -> String {
+        let name = try node.text("\(what) fleet")
+        guard fleets.contains(name) else {
+            var message = "\(what) names unknown fleet '\(name)'"
+            if let suggestion = MappingReader.closest(to: name, among: fleets) { message += "; did you mean '\(suggestion)'?" }
+            if fleets.isEmpty { message += " (declare it under 'fleets')" }
+            throw Diagnostic.error(at: node.location, message)
+        }
+        return name
+    }
+
+    static func faults(
+        _ node: YAMLNode?, services: [Platform.Service], zones: [String], duration: SimTime, fleets: inout FleetsConfiguration
+    ) throws(Diagnostic) -> [Platform.Outage] {
         guard let node else { return [] }
         guard case .sequence(let items) = node.content else {
             throw Diagnostic.error(at: node.location, "'faults' must be a list")
@@ -167,12 +197,21 @@ enum PlatformSchema {
             var reader = try MappingReader(item, context: what)
             let at = try reader.required("at").duration("\(what) 'at'")
             guard at < duration else { throw Diagnostic.error(at: item.location, "\(what) starts after the run ends (\(duration))") }
+            if try FleetFaultSchema.read(&reader, what, at: at, zones: zones, into: &fleets) {
+                try reader.finish()
+                continue
+            }
             let stopNode = try reader.required("stop_instances")
             var stop = try MappingReader(stopNode, context: "\(what) stop_instances")
             let serviceNode = try stop.required("service")
             let serviceName = try serviceNode.text("\(what) service")
             guard let service = services.first(where: { $0.name == serviceName }) else {
                 throw Diagnostic.error(at: serviceNode.location, "\(what) names unknown service '\(serviceName)'")
+            }
+            if let fleet = service.fleet {
+                throw Diagnostic.error(
+                    at: serviceNode.location,
+                    "\(what): service '\(serviceName)' runs on fleet '\(fleet)', whose instances come and go; use zone_outage or the fleet's mtbf")
             }
             let instancesNode = try stop.required("instances")
             guard case .sequence(let indexNodes) = instancesNode.content, !indexNodes.isEmpty else {
