@@ -3,10 +3,12 @@ import SimKernel
 /// The sidecar's cache of token introspection results: keyed by (tenant, user), each entry
 /// valid for a TTL, at most `capacity` entries with the least recently used evicted first.
 ///
-/// Fixed storage: an open-addressing table (linear probing, backward-shift deletion) of keys
-/// with their entry slots, over entries linked in recency order, so lookups and inserts
-/// allocate nothing and never iterate in an order that could reach results. A key sits in
-/// its table cell so that a probe reads one cache line, not one per candidate.
+/// Storage: an open-addressing table (linear probing, backward-shift deletion) of keys with
+/// their entry slots, over entries linked in recency order, so lookups never iterate in an
+/// order that could reach results. A key sits in its table cell so that a probe reads one
+/// cache line, not one per candidate. The table and the entries grow with the cache, up to
+/// what `capacity` needs: a fleet lists a sidecar for every instance it may ever run, and
+/// most of those caches stay small; once a cache is full, nothing allocates.
 public struct IntrospectionCache: Sendable {
     public let capacity: Int
     public let ttl: SimTime
@@ -25,23 +27,27 @@ public struct IntrospectionCache: Sendable {
     }
 
     private var cells: [Cell]
-    private var entries: [Entry]
-    private let mask: Int
+    private var entries: [Entry] = []
+    private var mask: Int
+    /// The table's size when the cache is full: at least twice the capacity, so probe runs
+    /// stay short.
+    private let largestTable: Int
     private var newest: Int32 = -1
     private var oldest: Int32 = -1
-    private var freeSlots: [Int32]
+    /// Slots of removed entries, reused before the entries grow.
+    private var freeSlots: [Int32] = []
     public private(set) var count = 0
 
     public init(capacity: Int, ttl: SimTime) {
         precondition(capacity > 0 && ttl > .zero, "a cache needs room and a positive TTL")
         self.capacity = capacity
         self.ttl = ttl
-        entries = Array(repeating: Entry(), count: capacity)
         var size = 2
         while size < capacity * 2 { size *= 2 }
-        cells = Array(repeating: Cell(), count: size)
-        mask = size - 1
-        freeSlots = (0..<Int32(capacity)).reversed()
+        largestTable = size
+        let initial = min(size, 1_024)
+        cells = Array(repeating: Cell(), count: initial)
+        mask = initial - 1
     }
 
     public static func key(tenant: UInt32, user: UInt32) -> UInt64 { UInt64(tenant) << 32 | UInt64(user) }
@@ -72,14 +78,33 @@ public struct IntrospectionCache: Sendable {
         if count == capacity, let position = find(entries[Int(oldest)].key) {
             remove(at: position)
         }
-        let slot = freeSlots.removeLast()
+        if 2 * (count + 1) > cells.count && cells.count < largestTable { grow() }
+        let slot: Int32
+        if let free = freeSlots.popLast() {
+            slot = free
+        } else {
+            slot = Int32(entries.count)
+            entries.append(Entry())
+        }
         entries[Int(slot)].key = key
         entries[Int(slot)].expiry = now + ttl
         pushNewest(slot)
-        var position = Self.hash(key) & mask
-        while cells[position].slot >= 0 { position = (position + 1) & mask }
-        cells[position] = Cell(key: key, slot: slot)
+        place(Cell(key: key, slot: slot))
         count += 1
+    }
+
+    private mutating func place(_ cell: Cell) {
+        var position = Self.hash(cell.key) & mask
+        while cells[position].slot >= 0 { position = (position + 1) & mask }
+        cells[position] = cell
+    }
+
+    /// Doubles the table and puts every key back in its new place.
+    private mutating func grow() {
+        let old = cells
+        cells = Array(repeating: Cell(), count: old.count * 2)
+        mask = cells.count - 1
+        for cell in old where cell.slot >= 0 { place(cell) }
     }
 
     private static func hash(_ key: UInt64) -> Int {

@@ -26,14 +26,16 @@ import Testing
         #expect(kept == [true, true, true])
     }
 
-    /// Against a plain reference model, under random inserts and lookups over colliding keys.
-    @Test func agreesWithAReferenceModel() {
-        var cache = IntrospectionCache(capacity: 50, ttl: .seconds(30))
+    /// Against a plain reference model, under random inserts and lookups over colliding keys;
+    /// the larger cache grows its table three times on the way to full.
+    @Test(arguments: [(50, 120), (3_000, 7_000)])
+    func agreesWithAReferenceModel(capacity: Int, keys: UInt64) {
+        var cache = IntrospectionCache(capacity: capacity, ttl: .seconds(30))
         var reference: [(key: UInt64, expires: SimTime)] = []
         var state: UInt64 = 11
         for step in 0..<20_000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            let key = (state >> 33) % 120
+            let key = (state >> 33) % keys
             let now = SimTime.milliseconds(Int64(step) * 10)
             if state >> 63 == 0 {
                 let hit = cache.lookup(key, at: now)
@@ -46,7 +48,7 @@ import Testing
                 }
             } else {
                 if let index = reference.firstIndex(where: { $0.key == key }) { reference.remove(at: index) }
-                if reference.count == 50 { reference.removeFirst() }
+                if reference.count == capacity { reference.removeFirst() }
                 reference.append((key, now + .seconds(30)))
                 cache.insert(key, at: now)
             }
