@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "SidecarTests", dependencies: ["Sidecar", "EdgeProxy", "Infra", "SimKernel"]),
         .testTarget(name: "AWSModelsTests", dependencies: ["AWSModels", "Infra", "SimKernel"]),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning", "AWSModels", "SimKernel"]),
-        .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "EdgeProxy", "Infra", "SimKernel"]),
+        .testTarget(name: "TenancyTests", dependencies: ["Tenancy", "Scenario", "EdgeProxy", "Infra", "SimKernel"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Provisioning", "AWSModels", "SimKernel"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Scenario", "SimKernel"]),
         .testTarget(name: "ValidationTests", dependencies: ["Scenario", "SimKernel"]),

@@ -11,14 +11,14 @@ enum ModelAssembly {
             _ = QueueingNetwork(network, in: simulation)
         }
         if let platform = scenario.platform {
-            build(platform, in: simulation)
+            build(platform, scenario: scenario, in: simulation)
         }
         if let provisioning = scenario.provisioning {
             _ = ProvisioningSystem(provisioning, duration: scenario.duration, in: simulation)
         }
     }
 
-    private static func build(_ platform: Platform, in simulation: Simulation) {
+    private static func build(_ platform: Platform, scenario: Scenario, in simulation: Simulation) {
         var instancesByService: [String: [ServiceInstance]] = [:]
         for service in platform.services {
             let statistics = ServiceStatistics(name: service.name)
@@ -54,6 +54,11 @@ enum ModelAssembly {
             let clients = ClientTraffic(traffic, edge: edge, requests: requests, streams: simulation.streams)
             simulation.register(clients)
             clients.start(in: simulation)
+        }
+        if let edgeConfiguration = platform.edge, let tenants = platform.tenants, let workload = platform.workload {
+            TenancyAssembly.build(
+                tenants: tenants, workload: workload, edge: edgeConfiguration, platform: platform, services: instancesByService,
+                scenario: scenario, in: simulation)
         }
         for outage in platform.outages {
             let instances = outage.instances.map { instancesByService[outage.service]![$0] }

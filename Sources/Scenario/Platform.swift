@@ -2,9 +2,10 @@ import EdgeProxy
 import Infra
 import Sidecar
 import SimKernel
+import Tenancy
 
 /// The architecture part of a scenario: zones, the network, application services, the Envoy
-/// edge in front of them, the clients' traffic and injected faults.
+/// edge in front of them, the clients' traffic (or the tenants' workload) and injected faults.
 public struct Platform: Sendable {
     public struct Service: Sendable {
         public var name: String
@@ -31,6 +32,10 @@ public struct Platform: Sendable {
     public var services: [Service]
     public var edge: EdgeConfiguration?
     public var traffic: TrafficConfiguration?
+    /// The synthetic tenants (`tenants:`) and what they send (`workload:`): the edge's other
+    /// source of requests, instead of `traffic:`. Both or neither.
+    public var tenants: TenantsConfiguration?
+    public var workload: WorkloadConfiguration?
     public var sidecar: SidecarConfiguration?
     public var outages: [Outage]
 }

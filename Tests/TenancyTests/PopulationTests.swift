@@ -71,7 +71,7 @@ import Testing
         let count = 100_000
         let population = TenantPopulation(Self.configuration(count: count), streams: RandomStreams(seed: 1))
         let arrivals = TenantArrivals(population: population, workload: WorkloadFixtures.workload(), streams: RandomStreams(seed: 1))
-        let perTenant = Double(population.allocatedBytes + arrivals.allocatedBytes) / Double(count)
+        let perTenant = Double(population.memoryBytes + arrivals.memoryBytes) / Double(count)
         #expect(perTenant <= 64, "\(perTenant) bytes per tenant")
         #expect(perTenant >= 19, "the arrays are all counted: \(perTenant)")
     }

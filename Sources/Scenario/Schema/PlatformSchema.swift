@@ -2,8 +2,10 @@ import EdgeProxy
 import Infra
 import Sidecar
 import SimKernel
+import Tenancy
 
-/// Reads `zones:`, `network:`, `services:` and `faults:`.
+/// Reads `zones:`, `network:`, `services:` and `faults:`, and has `edge:`, `traffic:`,
+/// `tenants:`, `workload:` and `sidecar:` read.
 ///
 /// ```yaml
 /// zones: [a, b, c]
@@ -24,22 +26,28 @@ enum PlatformSchema {
         let trafficNode = top.optional("traffic")
         let faultsNode = top.optional("faults")
         let sidecarNode = top.optional("sidecar")
-        guard [zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode, sidecarNode].contains(where: { $0 != nil }) else { return nil }
+        let tenantsNode = top.optional("tenants")
+        let workloadNode = top.optional("workload")
+        let nodes = [zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode, sidecarNode, tenantsNode, workloadNode]
+        guard nodes.contains(where: { $0 != nil }) else { return nil }
         let zones = try zones(zonesNode)
         let (latency, client) = try network(networkNode)
         let services = try services(servicesNode, zones: zones)
         var edge: EdgeConfiguration?
         var traffic: TrafficConfiguration?
         if let trafficNode { traffic = try TrafficSchema.read(trafficNode, zones: zones) }
+        let (tenants, workload) = try TenancySchema.read(
+            tenants: tenantsNode, workload: workloadNode, traffic: trafficNode, edge: edgeNode, zones: zones, duration: duration)
+        let feed = traffic ?? workload.map { $0.edgeTraffic(tenantCapacity: tenants?.count ?? 1, meanRate: 1) }
         if let edgeNode {
-            guard let trafficNode, let traffic else {
-                throw Diagnostic.error(at: edgeNode.location, "'edge' needs 'traffic': the clients whose requests it routes")
+            guard let feed, let feedNode = trafficNode ?? workloadNode else {
+                throw Diagnostic.error(at: edgeNode.location, "'edge' needs 'traffic', or 'tenants' and 'workload': the clients whose requests it routes")
             }
             let configuration = try EdgeSchema.read(edgeNode, zones: zones, network: latency, client: client, services: services)
             do {
-                try Edge.validate(configuration, traffic: traffic)
+                try Edge.validate(configuration, traffic: feed)
             } catch {
-                throw Diagnostic.error(at: trafficNode.location, error.description)
+                throw Diagnostic.error(at: feedNode.location, error.description)
             }
             edge = configuration
         } else if let trafficNode {
@@ -47,11 +55,15 @@ enum PlatformSchema {
         }
         var sidecar: SidecarConfiguration?
         if let sidecarNode {
-            guard edge != nil else { throw Diagnostic.error(at: sidecarNode.location, "'sidecar' needs 'edge' and 'traffic': the requests it checks") }
+            guard edge != nil else {
+                throw Diagnostic.error(at: sidecarNode.location, "'sidecar' needs 'edge' and 'traffic' (or 'tenants' and 'workload'): the requests it checks")
+            }
             sidecar = try SidecarSchema.read(sidecarNode, services: services)
         }
         let outages = try faults(faultsNode, services: services, duration: duration)
-        return Platform(zones: zones, network: latency, services: services, edge: edge, traffic: traffic, sidecar: sidecar, outages: outages)
+        return Platform(
+            zones: zones, network: latency, services: services, edge: edge, traffic: traffic, tenants: tenants, workload: workload,
+            sidecar: sidecar, outages: outages)
     }
 
     static func zones(_ node: YAMLNode?) throws(Diagnostic) -> [String] {

@@ -78,5 +78,6 @@ public struct TenantLatencySketch: Sendable {
         for index in counts.indices { counts[index] = 0 }
     }
 
-    public var allocatedBytes: Int { counts.capacity * MemoryLayout<UInt16>.stride }
+    /// Bytes of the counts (see `TenantPopulation.memoryBytes`).
+    public var memoryBytes: Int { counts.count * MemoryLayout<UInt16>.stride }
 }

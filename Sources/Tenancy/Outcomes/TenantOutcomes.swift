@@ -97,9 +97,9 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
         sketch.reset()
     }
 
-    /// Bytes of the per-tenant outcome arrays.
-    public var allocatedBytes: Int {
-        (responses.capacity + throttled.capacity + errors.capacity) * MemoryLayout<UInt32>.stride + sketch.allocatedBytes
+    /// Bytes of the per-tenant outcome arrays (see `TenantPopulation.memoryBytes`).
+    public var memoryBytes: Int {
+        (responses.count + throttled.count + errors.count) * MemoryLayout<UInt32>.stride + sketch.memoryBytes
     }
 
     /// A tenant's counts, for tests and reports.
@@ -130,7 +130,7 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
         let count = population.count
         table.append("tenants", "count", "count", Double(count))
         table.append("tenants", "memory_per_tenant", "bytes", count > 0 ? Double(workloadBytes) / Double(count) : .nan)
-        table.append("tenants", "outcomes_memory_per_tenant", "bytes", count > 0 ? Double(allocatedBytes) / Double(count) : .nan)
+        table.append("tenants", "outcomes_memory_per_tenant", "bytes", count > 0 ? Double(memoryBytes) / Double(count) : .nan)
         var tenantsByTier = [Int](repeating: 0, count: Tier.allCases.count)
         var usersByTier = [Double](repeating: 0, count: Tier.allCases.count)
         for tenant in 0..<count {

@@ -62,10 +62,10 @@ public final class TenantPopulation {
         products.reserveCapacity(capacity)
     }
 
-    /// Bytes the arrays hold, reserved room included.
-    public var allocatedBytes: Int {
-        activeUsers.capacity * MemoryLayout<UInt32>.stride + tiers.capacity * MemoryLayout<Tier>.stride
-            + regions.capacity + products.capacity
+    /// Bytes of the arrays' contents. Counted from the elements, not from the allocations'
+    /// capacity, which depends on the allocator and would make reports differ between runs.
+    public var memoryBytes: Int {
+        count * (MemoryLayout<UInt32>.stride + MemoryLayout<Tier>.stride + 2 * MemoryLayout<UInt8>.stride)
     }
 
     /// A drawn size as a whole number of users: rounded, at least one.

@@ -70,5 +70,6 @@ public struct ArrivalStream {
         rate = weights.reduce(0, +)
     }
 
-    public var allocatedBytes: Int { members.capacity * MemoryLayout<UInt32>.stride + table.allocatedBytes }
+    /// Bytes of the stream's per-tenant arrays (see `TenantPopulation.memoryBytes`).
+    public var memoryBytes: Int { members.count * MemoryLayout<UInt32>.stride + table.memoryBytes }
 }

@@ -59,7 +59,8 @@ public struct CompactAliasTable: Sendable {
         return mass / Double(count)
     }
 
-    public var allocatedBytes: Int { (cutoffs.capacity + aliases.capacity) * MemoryLayout<UInt32>.stride }
+    /// Bytes of the table's contents (see `TenantPopulation.memoryBytes`).
+    public var memoryBytes: Int { (cutoffs.count + aliases.count) * MemoryLayout<UInt32>.stride }
 
     private static func cutoff(_ probability: Double) -> UInt32 {
         UInt32(min(max(probability, 0) * 4_294_967_296.0, 4_294_967_295.0))

@@ -74,7 +74,8 @@ public final class TenantArrivals {
         return changed
     }
 
-    public var allocatedBytes: Int { streams.reduce(0) { $0 + $1.allocatedBytes } }
+    /// Bytes of the streams' per-tenant arrays (see `TenantPopulation.memoryBytes`).
+    public var memoryBytes: Int { streams.reduce(0) { $0 + $1.memoryBytes } }
 
     static func membersByRegion<Ids: Sequence>(_ population: TenantPopulation, ids: Ids) -> [[UInt32]] where Ids.Element == Int {
         var byRegion = [[UInt32]](repeating: [], count: population.configuration.regions.count)
