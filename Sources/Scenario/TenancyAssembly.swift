@@ -17,7 +17,8 @@ enum TenancyAssembly {
     ) {
         let population = TenantPopulation(tenants, streams: RandomStreams(seed: scenario.seed, generator: scenario.generator))
         let requests = RequestContexts()
-        let traffic = workload.edgeTraffic(tenantCapacity: population.count, meanRate: 1)
+        let peakRate = population.activeUsers.reduce(0.0) { $0 + Double($1) } * workload.perUserRate
+        let traffic = workload.edgeTraffic(tenantCapacity: population.count, peakRate: peakRate)
         // Validated when the scenario was read.
         let edge = try! Edge(configuration, traffic: traffic, services: services, requests: requests, in: simulation)
         if let sidecar = platform.sidecar {

@@ -38,7 +38,7 @@ enum PlatformSchema {
         if let trafficNode { traffic = try TrafficSchema.read(trafficNode, zones: zones) }
         let (tenants, workload) = try TenancySchema.read(
             tenants: tenantsNode, workload: workloadNode, traffic: trafficNode, edge: edgeNode, zones: zones, duration: duration)
-        let feed = traffic ?? workload.map { $0.edgeTraffic(tenantCapacity: tenants?.count ?? 1, meanRate: 1) }
+        let feed = traffic ?? workload.map { $0.edgeTraffic(tenantCapacity: tenants?.count ?? 1, peakRate: 1) }
         if let edgeNode {
             guard let feed, let feedNode = trafficNode ?? workloadNode else {
                 throw Diagnostic.error(at: edgeNode.location, "'edge' needs 'traffic', or 'tenants' and 'workload': the clients whose requests it routes")

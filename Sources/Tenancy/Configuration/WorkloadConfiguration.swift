@@ -74,10 +74,11 @@ public struct WorkloadConfiguration: Sendable {
 
     /// What the edge resolves its routes and hash keys from: the request kinds and how many
     /// tenant ids there can be (`tenantCapacity`, which must cover tenants added at run time).
-    /// The rate is informative only: the edge does not generate traffic.
-    public func edgeTraffic(tenantCapacity: Int, meanRate: Double) -> TrafficConfiguration {
+    /// The edge generates no traffic from it; `peakRate` (requests per second at full
+    /// activity) only describes the load.
+    public func edgeTraffic(tenantCapacity: Int, peakRate: Double) -> TrafficConfiguration {
         TrafficConfiguration(
-            rate: max(meanRate, .leastNormalMagnitude), classes: routes.map(\.request), tenants: max(tenantCapacity, 1),
+            rate: max(peakRate, .leastNormalMagnitude), classes: routes.map(\.request), tenants: max(tenantCapacity, 1),
             zoneShares: zoneShares)
     }
 }

@@ -27,9 +27,8 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
     private var tierThrottled = [UInt64](repeating: 0, count: Tier.allCases.count)
     private var tierErrors = [UInt64](repeating: 0, count: Tier.allCases.count)
     private var tierLatency = (0..<Tier.allCases.count).map { _ in LatencyRecorder() }
-    private var responses: [UInt32]
-    private var throttled: [UInt32]
-    private var errors: [UInt32]
+    /// One entry per tenant, its three counts side by side: one cache line per response.
+    private var counts: [TenantCounts]
     private var sketch: TenantLatencySketch
 
     public init(population: TenantPopulation, configuration: WorkloadConfiguration, workloadBytes: Int) {
@@ -38,19 +37,14 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
         listLength = configuration.noisyNeighbours
         p99MinimumRequests = configuration.p99MinimumRequests
         self.workloadBytes = workloadBytes
-        responses = [UInt32](repeating: 0, count: population.count)
-        throttled = responses
-        errors = responses
+        counts = [TenantCounts](repeating: TenantCounts(), count: population.count)
         sketch = TenantLatencySketch(tenants: population.count)
     }
 
     /// Makes room for tenants appended to the population since.
     public func cover(_ tenants: Int) {
-        guard tenants > responses.count else { return }
-        let added = tenants - responses.count
-        responses.append(contentsOf: repeatElement(0, count: added))
-        throttled.append(contentsOf: repeatElement(0, count: added))
-        errors.append(contentsOf: repeatElement(0, count: added))
+        guard tenants > counts.count else { return }
+        counts.append(contentsOf: repeatElement(TenantCounts(), count: tenants - counts.count))
         sketch.cover(tenants)
     }
 
@@ -69,15 +63,15 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
         tierResponses[tier] &+= 1
         if latency <= slo[tier] { tierWithinSLO[tier] &+= 1 }
         tierLatency[tier].record(latency)
-        responses[tenant] &+= 1
+        counts[tenant].responses &+= 1
         sketch.record(tenant: tenant, latency)
         if isThrottled {
             tierThrottled[tier] &+= 1
-            throttled[tenant] &+= 1
+            counts[tenant].throttled &+= 1
         }
         if isError {
             tierErrors[tier] &+= 1
-            errors[tenant] &+= 1
+            counts[tenant].errors &+= 1
         }
     }
 
@@ -89,22 +83,18 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
             tierErrors[tier] = 0
             tierLatency[tier].reset()
         }
-        for tenant in responses.indices {
-            responses[tenant] = 0
-            throttled[tenant] = 0
-            errors[tenant] = 0
-        }
+        for tenant in counts.indices { counts[tenant] = TenantCounts() }
         sketch.reset()
     }
 
     /// Bytes of the per-tenant outcome arrays (see `TenantPopulation.memoryBytes`).
     public var memoryBytes: Int {
-        (responses.count + throttled.count + errors.count) * MemoryLayout<UInt32>.stride + sketch.memoryBytes
+        counts.count * MemoryLayout<TenantCounts>.stride + sketch.memoryBytes
     }
 
     /// A tenant's counts, for tests and reports.
     public func counts(of tenant: Int) -> (responses: Int, throttled: Int, errors: Int) {
-        (Int(responses[tenant]), Int(throttled[tenant]), Int(errors[tenant]))
+        (Int(counts[tenant].responses), Int(counts[tenant].throttled), Int(counts[tenant].errors))
     }
 
     /// A tenant's p99 from its sketch, in seconds.
@@ -113,14 +103,14 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
     /// The tenants throttled most (only tenants throttled at least once).
     public func topThrottled() -> [Int] {
         var top = NoisyNeighbours(k: listLength)
-        for tenant in throttled.indices where throttled[tenant] > 0 { top.offer(tenant, score: Double(throttled[tenant])) }
+        for tenant in counts.indices where counts[tenant].throttled > 0 { top.offer(tenant, score: Double(counts[tenant].throttled)) }
         return top.ranked.map(\.tenant)
     }
 
     /// The tenants with the highest p99, among those with enough responses.
     public func topP99() -> [Int] {
         var top = NoisyNeighbours(k: listLength)
-        for tenant in responses.indices where Int(responses[tenant]) >= p99MinimumRequests {
+        for tenant in counts.indices where Int(counts[tenant].responses) >= p99MinimumRequests {
             if let p99 = sketch.quantile(0.99, tenant: tenant) { top.offer(tenant, score: p99) }
         }
         return top.ranked.map(\.tenant)
@@ -175,9 +165,17 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
             let tenant = tenants[rank]
             let values = [
                 Double(tenant), Double(population.tiers[tenant].rawValue), Double(population.activeUsers[tenant]),
-                Double(responses[tenant]), Double(throttled[tenant]), Double(errors[tenant]), (p99(of: tenant) ?? .nan) * 1000,
+                Double(counts[tenant].responses), Double(counts[tenant].throttled), Double(counts[tenant].errors),
+                (p99(of: tenant) ?? .nan) * 1000,
             ]
             for ((metric, unit), value) in zip(Self.neighbourMetrics, values) { table.append(component, metric, unit, value) }
         }
     }
+}
+
+/// A tenant's responses since the warm-up, and how many were throttled or errors.
+struct TenantCounts {
+    var responses: UInt32 = 0
+    var throttled: UInt32 = 0
+    var errors: UInt32 = 0
 }

@@ -6,19 +6,19 @@
 /// resolved to 2^-32). Half the size of GSL's table (a `size_t` and a `double` per entry),
 /// which matters at millions of tenants.
 public struct CompactAliasTable: Sendable {
-    private var cutoffs: [UInt32]
-    private var aliases: [UInt32]
+    /// Per column, the cutoff in the high 32 bits and the alias in the low 32: one load (and
+    /// at most one cache miss) per draw.
+    private var entries: [UInt64]
 
     /// Weights must be non-negative and finite; all zero gives an empty table.
     public init(weights: [Double]) {
         precondition(weights.count < Int(UInt32.max) && weights.allSatisfy { $0 >= 0 && $0.isFinite })
         let total = weights.reduce(0, +)
         let count = weights.count
-        cutoffs = []
-        aliases = []
+        entries = []
         guard total > 0 else { return }
-        cutoffs = [UInt32](repeating: .max, count: count)
-        aliases = (0..<count).map { UInt32($0) }
+        // Columns keep themselves unless they lend to an alias below.
+        entries = (0..<count).map { UInt64(UInt32.max) << 32 | UInt64($0) }
         // Vose's construction: scaled weights below 1 borrow their remainder from one above.
         var scaled = weights.map { $0 * Double(count) / total }
         var small: [UInt32] = []
@@ -28,8 +28,7 @@ public struct CompactAliasTable: Sendable {
         }
         while let below = small.popLast() {
             guard let above = large.last else { break }
-            cutoffs[Int(below)] = Self.cutoff(scaled[Int(below)])
-            aliases[Int(below)] = above
+            entries[Int(below)] = UInt64(Self.cutoff(scaled[Int(below)])) << 32 | UInt64(above)
             scaled[Int(above)] -= 1 - scaled[Int(below)]
             if scaled[Int(above)] < 1 {
                 large.removeLast()
@@ -39,28 +38,30 @@ public struct CompactAliasTable: Sendable {
         // Rounding leaves columns near 1 on either list: they keep themselves.
     }
 
-    public var count: Int { cutoffs.count }
+    public var count: Int { entries.count }
 
-    public var isEmpty: Bool { cutoffs.isEmpty }
+    public var isEmpty: Bool { entries.isEmpty }
 
     @inline(__always)
     public func sample(_ bits: UInt64) -> Int {
-        let column = Int(truncatingIfNeeded: ((bits >> 32) &* UInt64(cutoffs.count)) >> 32)
-        return UInt32(truncatingIfNeeded: bits) < cutoffs[column] ? column : Int(aliases[column])
+        let column = Int(truncatingIfNeeded: ((bits >> 32) &* UInt64(entries.count)) >> 32)
+        let entry = entries[column]
+        return UInt32(truncatingIfNeeded: bits) < UInt32(truncatingIfNeeded: entry >> 32) ? column : Int(UInt32(truncatingIfNeeded: entry))
     }
 
     /// The probability of `index`, from the table itself (for tests).
     public func probability(of index: Int) -> Double {
         let scale = 4_294_967_296.0
-        var mass = Double(cutoffs[index]) / scale
-        for (column, alias) in aliases.enumerated() where Int(alias) == index && column != index {
-            mass += 1 - Double(cutoffs[column]) / scale
+        func cutoff(_ column: Int) -> Double { Double(UInt32(truncatingIfNeeded: entries[column] >> 32)) / scale }
+        var mass = cutoff(index)
+        for column in entries.indices where Int(UInt32(truncatingIfNeeded: entries[column])) == index && column != index {
+            mass += 1 - cutoff(column)
         }
         return mass / Double(count)
     }
 
     /// Bytes of the table's contents (see `TenantPopulation.memoryBytes`).
-    public var memoryBytes: Int { (cutoffs.count + aliases.count) * MemoryLayout<UInt32>.stride }
+    public var memoryBytes: Int { entries.count * MemoryLayout<UInt64>.stride }
 
     private static func cutoff(_ probability: Double) -> UInt32 {
         UInt32(min(max(probability, 0) * 4_294_967_296.0, 4_294_967_295.0))
