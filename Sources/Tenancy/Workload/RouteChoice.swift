@@ -22,9 +22,6 @@ struct RouteChoice {
         routeLists = lists
     }
 
-    /// Whether tenants with this product mix have a route to send.
-    func hasRoute(mix: UInt8) -> Bool { tables[Int(mix)] != nil }
-
     @inline(__always)
     func route(mix: UInt8, _ stream: RandomStream) -> Int {
         let list = Int(mix)
