@@ -5,15 +5,19 @@ import SimKernel
 /// so that files from different runs concatenate.
 public enum RunFiles {
     /// Every file of a run directory, named as in it: `run.json`, the CSVs and `report.html`.
+    /// The noisy-neighbour lists go to `tenants.csv` only (see `TenantsCSV`).
     public static func directory(_ scenario: Scenario, _ results: [ReplicationResult], wallSeconds: Double) -> [(name: String, contents: String)] {
-        let summary = RunSummary(results)
-        return [
+        let measured = TenantsCSV.withoutNeighbours(results)
+        let summary = RunSummary(measured)
+        var files = [
             ("run.json", RunManifest(scenario, results: results, wallSeconds: wallSeconds).json()),
             ("summary.csv", RunFiles.summary(scenario, summary)),
-            ("replications.csv", RunFiles.replications(scenario, results)),
+            ("replications.csv", RunFiles.replications(scenario, measured)),
             ("timeseries.csv", RunFiles.timeSeries(scenario, results)),
-            (HTMLReport.fileName, HTMLReport.render(scenario, results, summary)),
         ]
+        if let tenants = TenantsCSV.text(scenario, results) { files.append((TenantsCSV.fileName, tenants)) }
+        files.append((HTMLReport.fileName, HTMLReport.render(scenario, results, summary)))
+        return files
     }
 
     public static func summary(_ scenario: Scenario, _ summary: RunSummary) -> String {

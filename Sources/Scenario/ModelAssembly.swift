@@ -12,7 +12,7 @@ enum ModelAssembly {
         if let network = scenario.network {
             _ = QueueingNetwork(network, in: simulation)
         }
-        let tables = scenario.platform.map { build($0, in: simulation) } ?? []
+        let tables = scenario.platform.map { build($0, scenario: scenario, in: simulation) } ?? []
         if let provisioning = scenario.provisioning {
             let shared = provisioning.sharesTable ? tables.first { $0.name == provisioning.table.name } : nil
             _ = ProvisioningSystem(provisioning, duration: scenario.duration, sharedTable: shared, in: simulation)
@@ -20,7 +20,7 @@ enum ModelAssembly {
     }
 
     /// Returns the `dynamodb:` tables, which the provisioning workflow may share.
-    private static func build(_ platform: Platform, in simulation: Simulation) -> [DynamoDBTable] {
+    private static func build(_ platform: Platform, scenario: Scenario, in simulation: Simulation) -> [DynamoDBTable] {
         let tables = platform.tables.map { configuration in
             let table = DynamoDBTable(configuration: configuration, streams: simulation.streams)
             simulation.register(table)
@@ -71,6 +71,11 @@ enum ModelAssembly {
             let clients = ClientTraffic(traffic, edge: edge, requests: requests, streams: simulation.streams)
             simulation.register(clients)
             clients.start(in: simulation)
+        }
+        if let edgeConfiguration = platform.edge, let tenants = platform.tenants, let workload = platform.workload, let requests {
+            TenancyAssembly.build(
+                tenants: tenants, workload: workload, edge: edgeConfiguration, platform: platform, services: instancesByService,
+                requests: requests, scenario: scenario, in: simulation)
         }
         for outage in platform.outages {
             let instances = outage.instances.map { instancesByService[outage.service]![$0] }

@@ -4,9 +4,10 @@ import Fleet
 import Infra
 import Sidecar
 import SimKernel
+import Tenancy
 
 /// The architecture part of a scenario: zones, the network, application services, the Envoy
-/// edge in front of them, the clients' traffic and injected faults.
+/// edge in front of them, the clients' traffic (or the tenants' workload) and injected faults.
 public struct Platform: Sendable {
     public struct Service: Sendable {
         public var name: String
@@ -39,6 +40,10 @@ public struct Platform: Sendable {
     public var tables: [DynamoDBTableConfiguration]
     public var edge: EdgeConfiguration?
     public var traffic: TrafficConfiguration?
+    /// The synthetic tenants (`tenants:`) and what they send (`workload:`): the edge's other
+    /// source of requests, instead of `traffic:`. Both or neither.
+    public var tenants: TenantsConfiguration?
+    public var workload: WorkloadConfiguration?
     public var sidecar: SidecarConfiguration?
     public var outages: [Outage]
     /// VM fleets, their images, deployments, zone outages and release defects.

@@ -60,7 +60,7 @@ public enum ScenarioLoader {
         }
         let platform = try PlatformSchema.read(&top, duration: duration)
         let provisioning = try ProvisioningSchema.read(
-            top.optional("provisioning"), duration: duration, tables: platform?.tables ?? [], population: platform?.traffic?.tenants ?? 0)
+            top.optional("provisioning"), duration: duration, tables: platform?.tables ?? [], population: platform?.traffic?.tenants ?? platform?.tenants?.count ?? 0)
         let sweep = try top.optional("sweep").map { (node) throws(Diagnostic) in try SweepSchema.read(node) }
         // Zones or a network latency alone describe no model.
         guard network != nil || !(platform?.services.isEmpty ?? true) || provisioning != nil else {

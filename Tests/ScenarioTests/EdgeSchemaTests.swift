@@ -88,7 +88,7 @@ func edge(replacingLine number: Int, with replacement: String) -> String {
 
     @Test func anEdgeNeedsTraffic() {
         let text = edgeScenario.components(separatedBy: "traffic:")[0]
-        #expect(loadError(text, file: "e.yaml")?.description == "e.yaml:7:3: error: 'edge' needs 'traffic': the clients whose requests it routes")
+        #expect(loadError(text, file: "e.yaml")?.description == "e.yaml:7:3: error: 'edge' needs 'traffic', or 'tenants' and 'workload': the clients whose requests it routes")
     }
 
     @Test func routingOnAPerTenantHeaderIsRefused() {

@@ -197,6 +197,29 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "images.web-v2.bake_at=5"),
         ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "fleets.web.instance_type.vcpus=0"),
         ScenarioChange("tradeoffs/immutable-vs-in-place.yaml", set: "fleets.web.drift.mean_time_to_drift=sometimes"),
+        // Tenants and their workload: names of tiers and weekdays, ranges, what needs what.
+        ScenarioChange("tenants-diurnal.yaml", set: "tenants.count=0"),
+        ScenarioChange("tenants-diurnal.yaml", set: "tenants.tiers={ free: 0.5, gold: 0.5 }"),
+        ScenarioChange("tenants-diurnal.yaml", set: "tenants.regions={ mars-1: { share: 1, utc_offset: 15 } }"),
+        ScenarioChange("tenants-diurnal.yaml", set: "tenants.regions={ mars-1: { share: 1 } }"),
+        ScenarioChange("tenants-diurnal.yaml", set: "tenants.active_users=many"),
+        ScenarioChange("tenants-diurnal.yaml", replacing: "tenants:\n  count: 35000", with: "population:\n  count: 35000"),
+        ScenarioChange("tenants-diurnal.yaml", set: "traffic={ rate: 10, requests: [ { authority: a, path: /x } ] }"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.requests_per_active_user_per_minute=0"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.diurnal={ trough: 0.5 }"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.diurnal={ peak_hour_utc: 3, peak_hour_local: 3, trough: 0.5 }"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.diurnal.peak_hour_local=24"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.diurnal.trough=1.5"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.weekly={ mon: 1, tue: 1 }"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.clock.weekday=monday"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.clock.speed=0"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.routes=[]"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.routes.0.path=issues"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.bursts.0.multiplier=0.5"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.bursts.0.largest=0"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.bursts.0.to=10"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.slo={ gold: 1s }"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.noisy_neighbours.count=0"),
     ]
 
     @Test(arguments: rejected)
@@ -349,6 +372,19 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
             "fleets.web.launch={ pending: 20s, boot: { lognormal: { median: 5s, p99: 15s } }, app_bootstrap: 1m, configure_at_boot: false }",
             "fleets.web.health_check={ type: ec2 }", "fleets.web.min_size=~"),
         ScenarioChange("zone-outage.yaml", replacing: "  web-v1: {}", with: "  web-v1:"),
+        // Tenants and their workload: regions known and given, every optional part left out or spelled out.
+        ScenarioChange(
+            "tenants-diurnal.yaml", set: "tenants.regions={ ap-south-1: 0.5, mars-1: { share: 0.5, utc_offset: -3.5 } }", "tenants.tiers=~",
+            "tenants.active_users={ pareto: { shape: 1.2, scale: 2 } }"),
+        ScenarioChange(
+            "tenants-diurnal.yaml", set: "tenants.products=~", "workload.routes=[ { authority: a.example.com, path: /x } ]", "workload.bursts=~",
+            "workload.diurnal=~", "workload.clock=~", "workload.slo=~", "workload.noisy_neighbours=~", "sidecar=~"),
+        ScenarioChange(
+            "tenants-diurnal.yaml", set: "workload.diurnal={ peak_hour_utc: 23.5, trough: 0 }",
+            "workload.weekly={ mon: 1, tue: 1, wed: 1, thu: 1, fri: 0.8, sat: 0, sun: 0.2 }", "workload.clock={ weekday: sun, speed: 0.5 }",
+            "workload.zones={ a: 0.5, b: 0.5 }", "workload.noisy_neighbours={ count: 5 }", "workload.slo={ free: 3s }"),
+        ScenarioChange(
+            "tenants-diurnal.yaml", set: "workload.bursts=[ { largest: 100, multiplier: 1, from: 0s, to: 1h }, { largest: 1, tier: free, multiplier: 50, from: 1m, to: 2m } ]"),
     ]
 
     @Test(arguments: accepted)
@@ -423,6 +459,14 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ("zone-outage.yaml", "faults.0.zone_outage.zzzzzzzz=1", "#/$defs/zoneOutage"),
         ("zone-outage.yaml", "faults=[ { at: 1m, bad_image: { image: web-v1, speed: 0.5, zzzzzzzz: 1 } } ]", "#/$defs/badImage"),
         ("tradeoffs/immutable-vs-in-place.yaml", "deployments.0.alarm={ error_ratio: 0.1, zzzzzzzz: 1 }", "#/$defs/deploymentAlarm"),
+        ("tenants-diurnal.yaml", "tenants.zzzzzzzz=1", "#/$defs/tenants"),
+        ("tenants-diurnal.yaml", "tenants.regions={ mars-1: { share: 1, utc_offset: 0, zzzzzzzz: 1 } }", "#/$defs/tenantRegion"),
+        ("tenants-diurnal.yaml", "workload.zzzzzzzz=1", "#/$defs/workload"),
+        ("tenants-diurnal.yaml", "workload.diurnal.zzzzzzzz=1", "#/$defs/diurnal"),
+        ("tenants-diurnal.yaml", "workload.clock.zzzzzzzz=1", "#/$defs/workload/properties/clock"),
+        ("tenants-diurnal.yaml", "workload.routes.0.zzzzzzzz=1", "#/$defs/workloadRoute"),
+        ("tenants-diurnal.yaml", "workload.bursts.0.zzzzzzzz=1", "#/$defs/workloadBurst"),
+        ("tenants-diurnal.yaml", "workload.noisy_neighbours.zzzzzzzz=1", "#/$defs/workload/properties/noisy_neighbours"),
     ])
     func theSchemaKnowsTheKeysTheReaderKnows(file: String, unknownKey: String, pointer: String) throws {
         let validator = try scenarioSchemaValidator()

@@ -14,6 +14,7 @@ final class EdgeShared {
     let clusterStatistics: [ClusterStatistics]
     let requests: RequestContexts
     let exchanges = ExchangeTable()
+    var responseListener: (any EdgeResponseListener)?
 
     init(
         configuration: EdgeConfiguration, routes: ClassRoutes, hosts: [ClusterHosts], edge: EdgeStatistics,
@@ -111,6 +112,13 @@ public final class Edge: ServiceDiscoveryListener {
                 proxy._withUnsafeGuaranteedRef { $0.setMembership(cluster: placement.cluster, host: placement.host, inService) }
             }
         }
+    }
+
+    /// Hears each final response as the edge records it (see `EdgeResponseListener`); one
+    /// listener at most, set before the run starts.
+    public var responseListener: (any EdgeResponseListener)? {
+        get { shared.responseListener }
+        set { shared.responseListener = newValue }
     }
 
     /// The proxy hosts, in index order.

@@ -208,8 +208,10 @@ public final class ProxyHost: Component {
         let context = model.requests[slot]
         let extra = filter?.outbound(slot, status: exchange.status, proxy: self, in: simulation) ?? .zero
         let arrival = simulation.now + extra + clientLatency(context.clientZone)
-        model.edge.requestAnswered(
-            status: exchange.status, flags: exchange.flags, local: exchange.local, latency: arrival - context.created, at: simulation.now)
+        let latency = arrival - context.created
+        model.edge.requestAnswered(status: exchange.status, flags: exchange.flags, local: exchange.local, latency: latency, at: simulation.now)
+        model.responseListener?.responded(
+            slot, context: context, status: exchange.status, flags: exchange.flags, latency: latency, at: simulation.now)
         exchanges.end(slot)
         model.requests.release(slot)
     }

@@ -47,6 +47,14 @@ enum ReportSections {
             intro: "How the edge answered: status classes and the Envoy response flags that were set.",
             build: responses),
         ReportSection(
+            id: "tiers", title: "Tenants by tier",
+            intro: "What each tier of tenants got over the measured span: the share of responses within the tier's latency objective, throttled (429) and failed (5xx) shares, and latency percentiles.",
+            build: TenantSections.perTier),
+        ReportSection(
+            id: "noisy-neighbours", title: "Noisy neighbours",
+            intro: "The tenants throttled most and those with the highest p99 latency, with their tier and size.",
+            build: TenantSections.noisyNeighbours),
+        ReportSection(
             id: "clusters", title: "Clusters and hosts",
             intro: "Envoy's upstream statistics per cluster, side by side, and how each cluster spread its requests over its hosts.",
             build: clusters),

@@ -3,7 +3,7 @@ import Scenario
 import SimKernel
 
 /// A Jupyter notebook over a run directory: it reads `summary.csv`, `replications.csv` and
-/// `timeseries.csv` with pandas by a path relative to the notebook, and draws the main charts
+/// `timeseries.csv` (and `tenants.csv`, for runs with tenants) with pandas by a path relative to the notebook, and draws the main charts
 /// with matplotlib, each explained by a markdown cell. Cells appear only for metrics the run
 /// has (clusters, stations, services); cell ids are `cell-<index>`, so the same run gives the
 /// same bytes.
@@ -341,6 +341,10 @@ public enum NotebookExport {
                 stations = summary[summary["component"].str.startswith("station.") & summary["metric"].isin(["utilization", "wait_mean", "queue_length_mean", "sojourn_mean", "blocking_probability"])]
                 stations.pivot(index="component", columns="metric", values="mean").loc[list(dict.fromkeys(stations["component"]))]
                 """)
+        }
+
+        if !components("tenants.tier.", having: "slo_attainment").isEmpty {
+            cells += TenantNotebookCells.cells()
         }
 
         markdown("""

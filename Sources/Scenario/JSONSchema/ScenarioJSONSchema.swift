@@ -40,31 +40,42 @@ public enum ScenarioJSONSchema {
             ]),
             "The random number generator."),
     ] + NetworkJSONSchema.properties + PlatformJSONSchema.properties + EdgeJSONSchema.properties + TrafficJSONSchema.properties
-        + SidecarJSONSchema.properties + FleetJSONSchema.properties + ImageJSONSchema.properties + SaltJSONSchema.properties
-        + DeploymentJSONSchema.properties + ProvisioningJSONSchema.properties + SweepJSONSchema.properties
+        + TenancyJSONSchema.properties + SidecarJSONSchema.properties + FleetJSONSchema.properties + ImageJSONSchema.properties
+        + SaltJSONSchema.properties + DeploymentJSONSchema.properties + ProvisioningJSONSchema.properties + SweepJSONSchema.properties
 
     static let definitions: [[String: JSONSchema]] = [
         ScalarJSONSchema.definitions, DistributionJSONSchema.definitions, NetworkJSONSchema.definitions, PlatformJSONSchema.definitions,
         EdgeJSONSchema.definitions, ClusterJSONSchema.definitions, RouteJSONSchema.definitions, TrafficJSONSchema.definitions,
-        SidecarJSONSchema.definitions, FleetJSONSchema.definitions, ImageJSONSchema.definitions, SaltJSONSchema.definitions,
-        DeploymentJSONSchema.definitions, FleetFaultJSONSchema.definitions, ProvisioningJSONSchema.definitions, DynamoDBTableJSONSchema.definitions,
+        TenancyJSONSchema.definitions, SidecarJSONSchema.definitions, FleetJSONSchema.definitions, ImageJSONSchema.definitions,
+        SaltJSONSchema.definitions, DeploymentJSONSchema.definitions, FleetFaultJSONSchema.definitions, ProvisioningJSONSchema.definitions,
+        DynamoDBTableJSONSchema.definitions,
         SQSQueueJSONSchema.definitions, SDKRetryJSONSchema.definitions, SweepJSONSchema.definitions,
         ["scenarioName": JSONSchema.ref("text").with("pattern", "\\S").described("A name that is not blank.")],
     ]
 
-    /// Sections that need others: the network needs both halves; the edge routes the
-    /// traffic and the traffic goes through the edge; the sidecar checks their requests;
-    /// fleets launch from images and run services, and images, Packer, Salt and deployments
-    /// are for fleets.
+    /// Sections that need others: the network needs both halves; the traffic goes through
+    /// the edge, and so does the tenants' workload; the sidecar checks the edge's requests;
+    /// tables are called by services; fleets launch from images and run services, and
+    /// images, Packer, Salt and deployments are for fleets. The edge's need for one source of
+    /// requests is in `clients`.
     static let dependencies: [String: [String]] = [
-        "sources": ["stations"], "stations": ["sources"], "edge": ["traffic"], "traffic": ["edge"], "sidecar": ["edge", "traffic"], "dynamodb": ["services"],
+        "sources": ["stations"], "stations": ["sources"], "traffic": ["edge"], "sidecar": ["edge"],
+        "tenants": ["workload"], "workload": ["tenants", "edge"], "dynamodb": ["services"],
         "fleets": ["images", "services"], "images": ["fleets"], "packer": ["fleets"], "salt": ["fleets"], "deployments": ["fleets"],
+    ]
+
+    /// The edge needs exactly one source of requests: 'traffic', or the tenants' 'workload'
+    /// (a null section is one left out).
+    static let clients: JSONValue = [
+        ["anyOf": [["required": ["traffic"]], ["required": ["workload"]], ["properties": ["edge": ["type": "null"]]]]],
+        ["anyOf": [["properties": ["traffic": ["type": "null"]]], ["properties": ["workload": ["type": "null"]]]]],
     ]
 
     /// A scenario needs a model: a queueing network, some of the architecture, or the
     /// provisioning workflow (a sweep is not one: it varies a model).
     static let models = [
-        "sources", "stations", "zones", "network", "services", "edge", "traffic", "faults", "sidecar", "fleets", "provisioning",
+        "sources", "stations", "zones", "network", "services", "edge", "traffic", "tenants", "workload", "faults", "sidecar", "fleets",
+        "provisioning",
     ]
 
     /// The schema document.
@@ -81,11 +92,12 @@ public enum ScenarioJSONSchema {
         root.keywords["$id"] = .string(identifier)
         root.keywords["title"] = "rehearse scenario"
         root.keywords["description"] = .string(
-            "A rehearse scenario: a queueing network (sources and stations), an architecture (services, edge, traffic, sidecar) "
+            "A rehearse scenario: a queueing network (sources and stations), an architecture (services, edge, traffic or tenants and workload, sidecar) "
                 + "or the provisioning workflow, with its run settings and, for rehearse sweep, a grid. Durations carry a unit (250ms, 1.5s, 5m, 1h, 2d).")
         root.keywords["$defs"] = .object(defs)
         root.keywords["dependentRequired"] = .object(dependencies.mapValues { .array($0.map(JSONValue.string)) })
         root.keywords["anyOf"] = .array(models.map { ["required": [.string($0)]] })
+        root.keywords["allOf"] = clients
         return root.json
     }()
 

@@ -8,7 +8,7 @@ enum SidecarJSONSchema {
     static let properties: [JSONSchema.Property] = [
         .optional(
             "sidecar", .ref("sidecar"),
-            "Authentication, rate limiting and access logging beside every instance of the listed services (needs 'edge' and 'traffic')."),
+            "Authentication, rate limiting and access logging beside every instance of the listed services (needs 'edge', and 'traffic' or 'workload')."),
     ]
 
     private static let tiers = JSONSchema.choice(Tier.allCases.map(\.name))

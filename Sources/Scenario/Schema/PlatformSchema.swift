@@ -3,10 +3,11 @@ import Fleet
 import Infra
 import Sidecar
 import SimKernel
+import Tenancy
 
-/// Reads `zones:`, `network:`, `services:` and `faults:` (and, through their readers, `edge:`,
-/// `traffic:`, `sidecar:`, the `dynamodb:` tables services call, and through `FleetSchema` the
-/// fleets and what belongs to them).
+/// Reads `zones:`, `network:`, `services:` and `faults:`, and has `edge:`, `traffic:`,
+/// `tenants:`, `workload:`, `sidecar:`, the `dynamodb:` tables services call, and (through
+/// `FleetSchema`) the fleets and what belongs to them read.
 ///
 /// ```yaml
 /// zones: [a, b, c]
@@ -28,13 +29,14 @@ enum PlatformSchema {
         let faultsNode = top.optional("faults")
         let sidecarNode = top.optional("sidecar")
         let tablesNode = top.optional("dynamodb")
+        let tenantsNode = top.optional("tenants")
+        let workloadNode = top.optional("workload")
         let fleetNodes = FleetSchema.Nodes(
             fleets: top.optional("fleets"), images: top.optional("images"), packer: top.optional("packer"), salt: top.optional("salt"),
             deployments: top.optional("deployments"))
         let fleetKeys = [fleetNodes.fleets, fleetNodes.images, fleetNodes.packer, fleetNodes.salt, fleetNodes.deployments]
-        guard ([zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode, sidecarNode, tablesNode] + fleetKeys).contains(where: { $0 != nil }) else {
-            return nil
-        }
+        let nodes = [zonesNode, networkNode, servicesNode, edgeNode, trafficNode, faultsNode, sidecarNode, tablesNode, tenantsNode, workloadNode]
+        guard (nodes + fleetKeys).contains(where: { $0 != nil }) else { return nil }
         let zones = try zones(zonesNode)
         let (latency, client) = try network(networkNode)
         let tables = try TableCallsSchema.tables(tablesNode)
@@ -47,15 +49,18 @@ enum PlatformSchema {
         var edge: EdgeConfiguration?
         var traffic: TrafficConfiguration?
         if let trafficNode { traffic = try TrafficSchema.read(trafficNode, zones: zones) }
+        let (tenants, workload) = try TenancySchema.read(
+            tenants: tenantsNode, workload: workloadNode, traffic: trafficNode, edge: edgeNode, zones: zones, duration: duration)
+        let feed = traffic ?? workload.map { $0.edgeTraffic(tenantCapacity: tenants?.count ?? 1, peakRate: 1) }
         if let edgeNode {
-            guard let trafficNode, let traffic else {
-                throw Diagnostic.error(at: edgeNode.location, "'edge' needs 'traffic': the clients whose requests it routes")
+            guard let feed, let feedNode = trafficNode ?? workloadNode else {
+                throw Diagnostic.error(at: edgeNode.location, "'edge' needs 'traffic', or 'tenants' and 'workload': the clients whose requests it routes")
             }
             let configuration = try EdgeSchema.read(edgeNode, zones: zones, network: latency, client: client, services: services)
             do {
-                try Edge.validate(configuration, traffic: traffic)
+                try Edge.validate(configuration, traffic: feed)
             } catch {
-                throw Diagnostic.error(at: trafficNode.location, error.description)
+                throw Diagnostic.error(at: feedNode.location, error.description)
             }
             edge = configuration
         } else if let trafficNode {
@@ -63,13 +68,15 @@ enum PlatformSchema {
         }
         var sidecar: SidecarConfiguration?
         if let sidecarNode {
-            guard edge != nil else { throw Diagnostic.error(at: sidecarNode.location, "'sidecar' needs 'edge' and 'traffic': the requests it checks") }
+            guard edge != nil else {
+                throw Diagnostic.error(at: sidecarNode.location, "'sidecar' needs 'edge' and 'traffic' (or 'tenants' and 'workload'): the requests it checks")
+            }
             sidecar = try SidecarSchema.read(sidecarNode, services: services)
         }
         let outages = try faults(faultsNode, services: services, zones: zones, duration: duration, fleets: &fleets)
         return Platform(
-            zones: zones, network: latency, services: services, tables: tables, edge: edge, traffic: traffic, sidecar: sidecar, outages: outages,
-            fleets: fleets)
+            zones: zones, network: latency, services: services, tables: tables, edge: edge, traffic: traffic, tenants: tenants, workload: workload,
+            sidecar: sidecar, outages: outages, fleets: fleets)
     }
 
     static func zones(_ node: YAMLNode?) throws(Diagnostic) -> [String] {
