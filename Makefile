@@ -1,9 +1,9 @@
 # Two commands on a fresh machine: `make run` and `make test`. Both install GSL first.
 SWIFT ?= swift
-SCENARIO ?= scenarios/validation/mm1.yaml
+SCENARIO ?= scenarios/baseline.yaml
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: run test deps build bench alloc-check test-browser test-notebook browser-deps sweep-dask test-dask bench-dask clean
+.PHONY: run test deps build bench bench-scale alloc-check test-browser test-notebook browser-deps sweep-dask test-dask bench-dask clean
 
 deps:
 	@if ! dpkg -s libgsl-dev >/dev/null 2>&1 || ! command -v pkg-config >/dev/null 2>&1; then \
@@ -111,16 +111,22 @@ bench: build
 
 # The same scenario at 1x, 2x and 4x the events with the same number of samples: the count
 # of malloc calls stays flat when nothing is allocated per event. For the edge:
-# make alloc-check SCENARIO=scenarios/bench/edge-least-request.yaml ALLOC_SECONDS="50 100 200"
+# make alloc-check ALLOC_SCENARIO=scenarios/bench/edge-least-request.yaml ALLOC_SECONDS="50 100 200"
 ALLOC_SECONDS ?= 20000 40000 80000
+ALLOC_SCENARIO ?= scenarios/validation/mm1.yaml
 alloc-check: build
 	@mkdir -p .build/tools
 	@gcc -O2 -shared -fPIC -o .build/tools/malloc_count.so tools/malloc_count.c -ldl
 	@for seconds in $(ALLOC_SECONDS); do \
-		LD_PRELOAD=$(CURDIR)/.build/tools/malloc_count.so .build/release/rehearse run $(SCENARIO) \
+		LD_PRELOAD=$(CURDIR)/.build/tools/malloc_count.so .build/release/rehearse run $(ALLOC_SCENARIO) \
 			--set duration=$${seconds}s --set warmup=$$((seconds / 10))s --set sample_interval=$$((seconds / 10))s \
 			--replications 1 --jobs 1 --out .build/tools/alloc-run --quiet 2>&1 | grep -E "malloc_calls|events in" | tr '\n' ' '; echo; \
 	done
+
+# The baseline's scale targets: wall time and peak RSS of the full run, and wall time per
+# million requests at 35,000, 350,000 and 3,500,000 tenants. Printed, not asserted.
+bench-scale: build
+	python3 tools/bench_scale.py .build/release/rehearse scenarios/baseline.yaml .build/bench-scale
 
 clean:
 	rm -rf .build reports/*/
