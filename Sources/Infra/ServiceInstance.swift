@@ -16,6 +16,9 @@ public struct ServiceInstanceConfiguration: Sendable {
     /// The instance's load-balancing weight as an upstream host (Envoy's
     /// `load_balancing_weight`).
     public var weight: UInt32
+    /// Per request class (route), by class index: how its requests are served. Empty: every
+    /// class as the service's defaults above.
+    public var routes: [RouteBehaviour] = []
 
     public init(
         concurrency: Int, queueCapacity: Int? = nil, serviceTime: Distribution, speed: Double = 1,
@@ -142,13 +145,15 @@ public final class ServiceInstance: Component {
             UpstreamMessage.answer(call, status: UpstreamMessage.refused, after: delay + network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
             return
         }
-        let service = SimTime(seconds: configuration.serviceTime.sample(serviceTimes) / configuration.speed)
+        let route = configuration.routes.isEmpty ? nil : configuration.routes[Int(call.requestClass)]
+        let service = SimTime(seconds: (route?.serviceTime ?? configuration.serviceTime).sample(serviceTimes) / configuration.speed)
         guard let (start, end) = station.arrive(at: simulation.now, notBefore: simulation.now + delay, service: service) else {
             statistics.rejected.increment()
             UpstreamMessage.answer(call, status: 503, after: network.sample(from: zone, to: call.callerZone, latencies), in: simulation)
             return
         }
-        let failed = configuration.errorProbability > 0 && errors.bernoulli(configuration.errorProbability)
+        let errorProbability = route?.errorProbability ?? configuration.errorProbability
+        let failed = errorProbability > 0 && errors.bernoulli(errorProbability)
         let status = failed ? configuration.errorStatus : responder?.status(for: call, at: start) ?? 200
         if let downstream, !failed {
             downstream.begin(call, instance: self, at: end, in: simulation)

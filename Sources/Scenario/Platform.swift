@@ -24,6 +24,8 @@ public struct Platform: Sendable {
         public var calls: TableCallsConfiguration?
         /// The fleet whose instances run it, if any: then `instances` is the fleet's slots.
         public var fleet: String?
+        /// Routes served differently, by name, until `instance.routes` holds them by class.
+        var routes: [RouteBehaviourSchema.Named] = []
     }
 
     public struct Outage: Sendable {

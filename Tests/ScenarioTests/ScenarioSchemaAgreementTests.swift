@@ -220,6 +220,11 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("tenants-diurnal.yaml", set: "workload.bursts.0.to=10"),
         ScenarioChange("tenants-diurnal.yaml", set: "workload.slo={ gold: 1s }"),
         ScenarioChange("tenants-diurnal.yaml", set: "workload.noisy_neighbours.count=0"),
+        // Routes served differently: known keys, something to change, a probability.
+        ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.routes={}"),
+        ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.routes={ search: {} }"),
+        ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.routes={ search: { error_probability: 1.5 } }"),
+        ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.routes={ search: { service_time: -1s } }"),
     ]
 
     @Test(arguments: rejected)
@@ -385,6 +390,9 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
             "workload.zones={ a: 0.5, b: 0.5 }", "workload.noisy_neighbours={ count: 5 }", "workload.slo={ free: 3s }"),
         ScenarioChange(
             "tenants-diurnal.yaml", set: "workload.bursts=[ { largest: 100, multiplier: 1, from: 0s, to: 1h }, { largest: 1, tier: free, multiplier: 50, from: 1m, to: 2m } ]"),
+        ScenarioChange(
+            "tenants-diurnal.yaml",
+            set: "services.jira-web.routes={ search: { service_time: { lognormal: { median: 150ms, p99: 2s } }, error_probability: 0.01 }, issues: { error_probability: 0 } }"),
     ]
 
     @Test(arguments: accepted)
@@ -467,6 +475,7 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ("tenants-diurnal.yaml", "workload.routes.0.zzzzzzzz=1", "#/$defs/workloadRoute"),
         ("tenants-diurnal.yaml", "workload.bursts.0.zzzzzzzz=1", "#/$defs/workloadBurst"),
         ("tenants-diurnal.yaml", "workload.noisy_neighbours.zzzzzzzz=1", "#/$defs/workload/properties/noisy_neighbours"),
+        ("tenants-diurnal.yaml", "services.jira-web.routes={ search: { zzzzzzzz: 1 } }", "#/$defs/routeBehaviour"),
     ])
     func theSchemaKnowsTheKeysTheReaderKnows(file: String, unknownKey: String, pointer: String) throws {
         let validator = try scenarioSchemaValidator()

@@ -58,11 +58,18 @@ enum PlatformJSONSchema {
             .optional("sdk", .ref("sdkRetry"), "The retry policy of each instance's DynamoDB client (needs 'calls').", default: "standard-2026"),
             .optional(
                 "call_failure_status", .integer(500...599), "The answer when the SDK gives up on a call (needs 'calls').", default: 503),
+            .optional(
+                "routes", .map(names: .ref("name"), values: .ref("routeBehaviour"), minProperties: 1),
+                "Routes (of 'traffic' or 'workload', by name) whose requests are served differently from the defaults above."),
         ]).with("dependentRequired", ["sdk": ["calls"], "call_failure_status": ["calls"]])
         .with("anyOf", [
             ["required": ["instances"], "properties": ["fleet": ["type": "null"]]],
             ["required": ["fleet"], "properties": ["instances": ["type": "null"], "zones": ["type": "null"], "slow": ["type": "null"]]],
         ]).described("An application service: identical instances, each with request slots and a queue; 'instances' of its own or a 'fleet'."),
+        "routeBehaviour": JSONSchema.object([
+            .optional("service_time", .ref("distribution"), "The route's time to serve one request at full speed. Default: the service's."),
+            .optional("error_probability", .ref("probability"), "The route's probability that a request fails. Default: the service's."),
+        ]).with("minProperties", 1).described("How a service serves one route's requests."),
         "tableCall": JSONSchema.object([
             .required("table", .ref("text"), "A table of the top-level 'dynamodb'."),
             .required("operation", .choice(TableCallsSchema.operations), "GetItem, PutItem or UpdateItem of the tenant's item."),

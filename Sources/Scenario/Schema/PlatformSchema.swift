@@ -66,6 +66,7 @@ enum PlatformSchema {
         } else if let trafficNode {
             throw Diagnostic.error(at: trafficNode.location, "'traffic' needs 'edge': the proxies its requests go through")
         }
+        try RouteBehaviourSchema.resolve(&services, classes: feed?.classes.map(\.name))
         var sidecar: SidecarConfiguration?
         if let sidecarNode {
             guard edge != nil else {
@@ -171,13 +172,14 @@ enum PlatformSchema {
             try slow.finish()
         }
         let calls = try TableCallsSchema.calls(&reader, what, tables: tables)
+        let routes = try reader.optional("routes").map { (node) throws(Diagnostic) in try RouteBehaviourSchema.read(node, what) } ?? []
         try reader.finish()
         return Platform.Service(
             name: entry.key, instances: instances, zones: zoneIndices,
             instance: ServiceInstanceConfiguration(
                 concurrency: concurrency, queueCapacity: queueCapacity, serviceTime: serviceTime,
                 errorProbability: errorProbability, errorStatus: UInt16(errorStatus), weight: UInt32(weight)),
-            slowInstances: slowInstances, slowSpeed: slowSpeed, slowWeight: UInt32(slowWeight), calls: calls, fleet: fleet)
+            slowInstances: slowInstances, slowSpeed: slowSpeed, slowWeight: UInt32(slowWeight), calls: calls, fleet: fleet, routes: routes)
     }
 
     private static func fleetName(_ node: YAMLNode, _ what: String, fleets: [String]) throws(Diagnostic) -> String {
