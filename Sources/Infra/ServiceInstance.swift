@@ -239,4 +239,10 @@ public final class ServiceInstance: Component {
     }
 
     public var servers: Int { station.servers }
+
+    /// One way from this instance to a host in `zone`, drawn from the instance's network
+    /// stream: for the calls its application makes to other services.
+    public func networkLatency(to zone: Zone) -> SimTime {
+        network.sample(from: self.zone, to: zone, latencies)
+    }
 }

@@ -48,12 +48,15 @@ enum ModelAssembly {
                 instances.append(instance)
             }
             instancesByService[service.name] = instances
-            if let calls = service.calls {
-                let downstream = TableCalls(
-                    service: service.name, configuration: calls, tables: tables, instances: instances, requests: requests, streams: simulation.streams)
-                simulation.register(downstream)
-                for instance in instances { instance.downstream = downstream }
-            }
+        }
+        let instancesInOrder = platform.services.map { instancesByService[$0.name]! }
+        for (index, service) in platform.services.enumerated() {
+            guard let calls = service.calls else { continue }
+            let downstream = ApplicationCalls(
+                service: service.name, configuration: calls, tables: tables, services: instancesInOrder, instances: instancesInOrder[index],
+                requests: requests, streams: simulation.streams)
+            simulation.register(downstream)
+            for instance in instancesInOrder[index] { instance.downstream = downstream }
         }
         if !platform.fleets.isEmpty {
             FleetAssembly.build(platform.fleets, services: platform.services.map { ($0.name, instancesByService[$0.name]!) }, in: simulation)

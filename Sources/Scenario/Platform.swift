@@ -21,7 +21,7 @@ public struct Platform: Sendable {
         public var slowSpeed: Double
         public var slowWeight: UInt32
         /// The DynamoDB calls the application makes before it answers, if any.
-        public var calls: TableCallsConfiguration?
+        public var calls: ApplicationCallsConfiguration?
         /// The fleet whose instances run it, if any: then `instances` is the fleet's slots.
         public var fleet: String?
         /// Routes served differently, by name, until `instance.routes` holds them by class.

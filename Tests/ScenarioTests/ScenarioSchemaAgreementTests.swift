@@ -163,7 +163,7 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.replications=0"),
         ScenarioChange("sweeps/edge-capacity.yaml", set: "sweep.grid={ traffic.rate: [1000] }"),
         // Application calls to DynamoDB: known operations, sizes for writes only, SDK settings with calls (names of tables
-        // are the loader's to check: TableCallsDiagnosticTests).
+        // are the loader's to check: ApplicationCallsSchemaTests).
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: scan } ]"),
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: put_item } ]"),
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "dynamodb={ tenants: { mode: on_demand } }", "services.web.calls=[ { table: tenants, operation: get_item, item_size: 1KB } ]"),
@@ -225,6 +225,8 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.routes={ search: {} }"),
         ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.routes={ search: { error_probability: 1.5 } }"),
         ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.routes={ search: { service_time: -1s } }"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "services.web.calls=[ { service: auth, probability: 2 } ]"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "services.web.calls=[ { service: auth, operation: get_item } ]"),
     ]
 
     @Test(arguments: rejected)
@@ -393,6 +395,7 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange(
             "tenants-diurnal.yaml",
             set: "services.jira-web.routes={ search: { service_time: { lognormal: { median: 150ms, p99: 2s } }, error_probability: 0.01 }, issues: { error_probability: 0 } }"),
+        ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "services.web.calls=[ { service: auth, probability: 0.5 } ]"),
     ]
 
     @Test(arguments: accepted)
@@ -476,6 +479,7 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ("tenants-diurnal.yaml", "workload.bursts.0.zzzzzzzz=1", "#/$defs/workloadBurst"),
         ("tenants-diurnal.yaml", "workload.noisy_neighbours.zzzzzzzz=1", "#/$defs/workload/properties/noisy_neighbours"),
         ("tenants-diurnal.yaml", "services.jira-web.routes={ search: { zzzzzzzz: 1 } }", "#/$defs/routeBehaviour"),
+        ("tradeoffs/sidecar-vs-library.yaml", "services.web.calls=[ { service: auth, zzzzzzzz: 1 } ]", "#/$defs/serviceCall"),
     ])
     func theSchemaKnowsTheKeysTheReaderKnows(file: String, unknownKey: String, pointer: String) throws {
         let validator = try scenarioSchemaValidator()

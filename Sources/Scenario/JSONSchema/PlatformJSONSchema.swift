@@ -1,7 +1,7 @@
 import Infra
 
 /// `zones:`, `network:`, `services:` (with their table calls), `faults:` and `dynamodb:`, as
-/// Schema/PlatformSchema.swift and Schema/TableCallsSchema.swift read them.
+/// Schema/PlatformSchema.swift and Schema/ApplicationCallsSchema.swift read them.
 enum PlatformJSONSchema {
     static let properties: [JSONSchema.Property] = [
         .optional(
@@ -52,9 +52,9 @@ enum PlatformJSONSchema {
                 ]),
                 "A heterogeneous fleet: some instances run slower."),
             .optional(
-                "calls", .array(of: .ref("tableCall"), minItems: 1),
-                "DynamoDB calls the application makes after its service time, one after another, keyed by the request's tenant; "
-                    + "its slot is free meanwhile. Metrics under service.<name>.calls and sdk.<name>.dynamodb."),
+                "calls", .array(of: .anyOf([.ref("tableCall"), .ref("serviceCall")]), minItems: 1),
+                "Calls the application makes after its service time, one after another: DynamoDB calls keyed by the request's tenant, "
+                    + "and calls to other services; its slot is free meanwhile. Metrics under service.<name>.calls and sdk.<name>.dynamodb."),
             .optional("sdk", .ref("sdkRetry"), "The retry policy of each instance's DynamoDB client (needs 'calls').", default: "standard-2026"),
             .optional(
                 "call_failure_status", .integer(500...599), "The answer when the SDK gives up on a call (needs 'calls').", default: 503),
@@ -70,9 +70,13 @@ enum PlatformJSONSchema {
             .optional("service_time", .ref("distribution"), "The route's time to serve one request at full speed. Default: the service's."),
             .optional("error_probability", .ref("probability"), "The route's probability that a request fails. Default: the service's."),
         ]).with("minProperties", 1).described("How a service serves one route's requests."),
+        "serviceCall": JSONSchema.object([
+            .required("service", .ref("text"), "Another service (not this one, and not in a circle of calls), called directly."),
+            .optional("probability", .ref("probability"), "The share of requests that make the call.", default: 1),
+        ]).described("A call to another service, to one of its instances in service at random; a 5xx, refusal or reset fails the request."),
         "tableCall": JSONSchema.object([
             .required("table", .ref("text"), "A table of the top-level 'dynamodb'."),
-            .required("operation", .choice(TableCallsSchema.operations), "GetItem, PutItem or UpdateItem of the tenant's item."),
+            .required("operation", .choice(ApplicationCallsSchema.operations), "GetItem, PutItem or UpdateItem of the tenant's item."),
             .optional("consistency", .choice(["eventual", "strong"]), "Reads: how consistent (strong costs twice as much).", default: "eventual"),
             .optional("item_size", .ref("byteSize"), "Writes (and needed there): the item's size, which sets what the write costs: 1B to 400KB."),
             .optional("probability", .ref("probability"), "The share of requests that make the call.", default: 1),

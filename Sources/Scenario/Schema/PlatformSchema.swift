@@ -39,9 +39,11 @@ enum PlatformSchema {
         guard (nodes + fleetKeys).contains(where: { $0 != nil }) else { return nil }
         let zones = try zones(zonesNode)
         let (latency, client) = try network(networkNode)
-        let tables = try TableCallsSchema.tables(tablesNode)
+        let tables = try ApplicationCallsSchema.tables(tablesNode)
         var services = try services(servicesNode, zones: zones, tables: tables.map(\.name), fleets: FleetSchema.names(fleetNodes.fleets))
-        let called = Set(services.flatMap { $0.calls?.calls.map(\.table) ?? [] })
+        let called = Set(services.flatMap { service -> [Int] in
+            service.calls?.calls.compactMap { call -> Int? in if case .table(let table) = call { table.table } else { nil } } ?? []
+        })
         if let unused = tables.indices.first(where: { !called.contains($0) }) {
             throw Diagnostic.error(at: tablesNode!.location, "table '\(tables[unused].name)' is called by no service: give a service 'calls' to it")
         }
@@ -126,14 +128,19 @@ enum PlatformSchema {
         guard let node else { return [] }
         var reader = try MappingReader(node, context: "'services'")
         var services: [Platform.Service] = []
-        for entry in reader.allEntries() {
+        let entries = reader.allEntries()
+        let names = entries.map(\.key)
+        for entry in entries {
             try YAMLNode.checkName(entry.key, what: "service name", at: entry.keyLocation)
-            services.append(try service(entry, zones: zones, tables: tables, fleets: fleets))
+            services.append(try service(entry, zones: zones, tables: tables, services: names, fleets: fleets))
         }
+        try ApplicationCallsSchema.checkNoCycle(services, at: node.location)
         return services
     }
 
-    private static func service(_ entry: YAMLNode.Entry, zones: [String], tables: [String], fleets: [String]) throws(Diagnostic) -> Platform.Service {
+    private static func service(
+        _ entry: YAMLNode.Entry, zones: [String], tables: [String], services: [String], fleets: [String]
+    ) throws(Diagnostic) -> Platform.Service {
         let what = "service '\(entry.key)'"
         var reader = try MappingReader(entry.value, context: what)
         let fleet = try reader.optional("fleet").map { (node) throws(Diagnostic) in try fleetName(node, what, fleets: fleets) }
@@ -171,7 +178,7 @@ enum PlatformSchema {
             slowWeight = try slow.optional("weight")?.integer("\(what) slow weight", in: 1...128) ?? weight
             try slow.finish()
         }
-        let calls = try TableCallsSchema.calls(&reader, what, tables: tables)
+        let calls = try ApplicationCallsSchema.calls(&reader, what, tables: tables, services: services, own: entry.key)
         let routes = try reader.optional("routes").map { (node) throws(Diagnostic) in try RouteBehaviourSchema.read(node, what) } ?? []
         try reader.finish()
         return Platform.Service(

@@ -1,27 +1,33 @@
 import Infra
 import SimKernel
 
-/// The DynamoDB calls of one application service: once an instance has done its own work on
-/// a request, the calls run one after another through that instance's SDK client (its retry
-/// policy and quota), keyed by the request's tenant, and the instance answers when the last
-/// one succeeds, or with the failure status when the SDK gives up on one.
+/// The downstream calls of one application service: once an instance has done its own work
+/// on a request, the calls run one after another, and the instance answers when the last one
+/// succeeds, or with the failure status when one fails for good. Table calls go through that
+/// instance's SDK client (its retry policy and quota), keyed by the request's tenant; service
+/// calls go to an instance of the other service in service, chosen at random, and carry the
+/// request's id and route so that its sidecar sees the request's tenant.
 ///
 /// Calls in progress live in a slab of jobs addressed by integer; each has at most one event
-/// outstanding (its start, a wait, or the table's answer), so a job abandoned by a crash is
-/// freed when that event arrives.
-public final class TableCalls: Component, InstanceDownstream {
+/// outstanding (its start, a wait, the table's or the service's answer), so a job abandoned by
+/// a crash is freed when that event arrives. A service's answer names its job by the call's
+/// generation (24 bits: at most 16 million requests waiting on calls at once).
+public final class ApplicationCalls: Component, InstanceDownstream {
     public let service: String
-    public let configuration: TableCallsConfiguration
+    public let configuration: ApplicationCallsConfiguration
     public let sdk: SDKClientGroup
     private let tables: [ComponentLink<DynamoDBTable>]
+    /// The instances of the services the calls name, by service.
+    private let services: [[ComponentLink<ServiceInstance>]]
     private let instances: [ComponentLink<ServiceInstance>]
     /// The requests' contexts when the callers are the edge's proxies (their call slots are
     /// request ids); without them the key is the call's slot.
     private let requests: RequestContexts?
     private let choices: RandomStream
-    private var jobs: [TableCallJob] = []
+    private let targets: RandomStream
+    private var jobs: [ApplicationCallJob] = []
     private var freeJobs: [UInt32] = []
-    var statistics = TableCallsStatistics()
+    var statistics = ApplicationCallsStatistics()
     /// Lifetime counts at the last series sample, to turn them into rates.
     var series: (time: SimTime, calls: UInt64, failed: UInt64) = (.zero, 0, 0)
 
@@ -34,17 +40,24 @@ public final class TableCalls: Component, InstanceDownstream {
     }
 
     public init(
-        service: String, configuration: TableCallsConfiguration, tables: [DynamoDBTable], instances: [ServiceInstance],
-        requests: RequestContexts?, streams: RandomStreams
+        service: String, configuration: ApplicationCallsConfiguration, tables: [DynamoDBTable], services: [[ServiceInstance]] = [],
+        instances: [ServiceInstance], requests: RequestContexts?, streams: RandomStreams
     ) {
-        precondition(configuration.calls.allSatisfy { $0.table < tables.count }, "every call names one of the tables")
+        precondition(configuration.calls.allSatisfy { call in
+            switch call {
+            case .table(let table): table.table < tables.count
+            case .service(let other): other.service < services.count && !services[other.service].isEmpty
+            }
+        }, "every call names one of the tables or services")
         self.service = service
         self.configuration = configuration
         self.tables = tables.map(ComponentLink.init)
+        self.services = services.map { $0.map(ComponentLink.init) }
         self.instances = instances.map(ComponentLink.init)
         self.requests = requests
         sdk = SDKClientGroup(component: "sdk.\(service).dynamodb", count: instances.count, policy: configuration.retryPolicy, streams: streams)
         choices = streams.stream("service.\(service).calls/choice")
+        targets = streams.stream("service.\(service).calls/instance")
     }
 
     // MARK: InstanceDownstream
@@ -52,7 +65,7 @@ public final class TableCalls: Component, InstanceDownstream {
     public func begin(_ call: UpstreamMessage.Call, instance: ServiceInstance, at end: SimTime, in simulation: Simulation) {
         precondition(instances[instance.index].target === instance, "an instance of another service")
         let key = requests.map { UInt64($0[call.slot].tenant) } ?? UInt64(call.slot)
-        let job = TableCallJob(call: call, instance: Int32(instance.index), key: key, started: end)
+        let job = ApplicationCallJob(call: call, instance: Int32(instance.index), key: key, started: end)
         let index: UInt32
         if let free = freeJobs.popLast() {
             index = free
@@ -78,7 +91,8 @@ public final class TableCalls: Component, InstanceDownstream {
     // MARK: Events
 
     public override func handle(_ event: Event, in simulation: Simulation) {
-        let job = Int(event.subject)
+        let answer = event.kind == UpstreamMessage.responseKind ? UpstreamMessage.Answer(subject: event.subject, argument: event.argument) : nil
+        let job = answer.map { Int($0.generation) } ?? Int(event.subject)
         guard jobs[job].state == .active else {
             precondition(jobs[job].state == .abandoned, "an event for a free job")
             release(job)
@@ -89,6 +103,7 @@ public final class TableCalls: Component, InstanceDownstream {
         case Kind.send.rawValue: send(job, in: simulation)
         case Kind.retry.rawValue: prepare(job, in: simulation)
         case DynamoDBResponse.kind: answered(job, DynamoDBResponse(event), in: simulation)
+        case UpstreamMessage.responseKind: answered(job, status: answer!.status, in: simulation)
         default: preconditionFailure("unknown table call event \(event.kind)")
         }
     }
@@ -106,9 +121,50 @@ public final class TableCalls: Component, InstanceDownstream {
             return
         }
         jobs[job].next = Int16(next)
-        jobs[job].sdk = SDKRequest()
         statistics.calls.increment()
-        prepare(job, in: simulation)
+        switch configuration.calls[next] {
+        case .table:
+            jobs[job].sdk = SDKRequest()
+            prepare(job, in: simulation)
+        case .service(let call):
+            callService(call.service, job: job, in: simulation)
+        }
+    }
+
+    /// Sends the request on to an instance of `service` that is in service and up; with none,
+    /// the call fails at once.
+    private func callService(_ service: Int, job: Int, in simulation: Simulation) {
+        let candidates = services[service]
+        var eligible = 0
+        for link in candidates where link.target.isInService && link.target.isUp { eligible += 1 }
+        guard eligible > 0 else {
+            statistics.failed.increment()
+            finish(job, status: configuration.failureStatus, in: simulation)
+            return
+        }
+        var pick = targets.index(below: eligible)
+        for link in candidates where link.target.isInService && link.target.isUp {
+            if pick == 0 {
+                let caller = instances[Int(jobs[job].instance)].target
+                let request = jobs[job].call
+                let call = UpstreamMessage.Call(
+                    caller: id, callerZone: caller.zone, slot: request.slot, generation: UInt32(job), requestClass: request.requestClass)
+                UpstreamMessage.send(call, to: link.target.id, after: caller.networkLatency(to: link.target.zone), in: simulation)
+                return
+            }
+            pick -= 1
+        }
+    }
+
+    /// The other service answered: a success goes on; a 5xx, a refusal or a reset fails the
+    /// request.
+    private func answered(_ job: Int, status: UInt16, in simulation: Simulation) {
+        if status >= 100 && status < 500 {
+            advance(job, in: simulation)
+        } else {
+            statistics.failed.increment()
+            finish(job, status: configuration.failureStatus, in: simulation)
+        }
     }
 
     private func prepare(_ job: Int, in simulation: Simulation) {
@@ -121,7 +177,7 @@ public final class TableCalls: Component, InstanceDownstream {
     }
 
     private func send(_ job: Int, in simulation: Simulation) {
-        let call = configuration.calls[Int(jobs[job].next)]
+        guard case .table(let call) = configuration.calls[Int(jobs[job].next)] else { preconditionFailure("a table call") }
         let table = tables[call.table].target
         let key = jobs[job].key
         let slot = UInt32(job)
@@ -178,7 +234,7 @@ public final class TableCalls: Component, InstanceDownstream {
 }
 
 /// One request's table calls in progress.
-struct TableCallJob {
+struct ApplicationCallJob {
     enum State: UInt8 {
         case active
         /// Its instance crashed; freed when its outstanding event arrives.

@@ -1,7 +1,7 @@
 import SimKernel
 
 /// What an application's table calls measure, reported as `service.<name>.calls`.
-struct TableCallsStatistics {
+struct ApplicationCallsStatistics {
     /// Calls started (retries are the SDK's, counted under `sdk.<name>.dynamodb`).
     var calls = Counter()
     /// Calls the SDK gave up on: their requests were answered with the failure status.
@@ -13,7 +13,7 @@ struct TableCallsStatistics {
     var inFlight = TimeWeightedValue()
 }
 
-extension TableCalls {
+extension ApplicationCalls {
     public var componentName: String { "service.\(service).calls" }
 
     func resetCalls(at time: SimTime) {

@@ -18,12 +18,12 @@ final class ServiceCaller: Component {
     }
 }
 
-@Suite struct TableCallsTests {
+@Suite struct ApplicationCallsTests {
     struct Model {
         let simulation: Simulation
         let table: DynamoDBTable
         let instances: [ServiceInstance]
-        let calls: TableCalls
+        let calls: ApplicationCalls
         let caller: ServiceCaller
         let statistics: ServiceStatistics
     }
@@ -50,8 +50,8 @@ final class ServiceCaller: Component {
             statistics.add(instance)
             return instance
         }
-        let tableCalls = TableCalls(
-            service: "app", configuration: TableCallsConfiguration(calls: calls, retryPolicy: .standard2026(dynamoDB: true)), tables: [table], instances: instances,
+        let tableCalls = ApplicationCalls(
+            service: "app", configuration: ApplicationCallsConfiguration(calls: calls.map(DownstreamCall.table), retryPolicy: .standard2026(dynamoDB: true)), tables: [table], instances: instances,
             requests: nil, streams: simulation.streams)
         simulation.register(tableCalls)
         for instance in instances { instance.downstream = tableCalls }
@@ -125,5 +125,61 @@ final class ServiceCaller: Component {
         #expect(m.caller.answers.map(\.time) == [.microseconds(11_000), .milliseconds(12)])
         #expect(m.statistics.lost.total == 1)
         #expect(m.statistics.served.total == 1)
+    }
+
+    /// `app` (one instance, 10 ms) calls `other` (one instance, 30 ms, 1 ms away) for each
+    /// request; `other` fails with `errorProbability`.
+    static func serviceModel(errorProbability: Double = 0) -> (Simulation, ServiceInstance, ServiceInstance, ServiceCaller, ApplicationCalls) {
+        let simulation = Simulation(seed: 5)
+        let network = NetworkLatency(sameZone: .constant(0.001), crossZone: .constant(0.001))
+        func instance(_ name: String, _ seconds: Double, _ errors: Double) -> ServiceInstance {
+            let statistics = ServiceStatistics(name: name)
+            simulation.register(statistics)
+            let instance = ServiceInstance(
+                service: statistics, index: 0, zone: Zone(0),
+                configuration: ServiceInstanceConfiguration(concurrency: 1, serviceTime: .constant(seconds), errorProbability: errors),
+                network: network, streams: simulation.streams)
+            simulation.register(instance)
+            statistics.add(instance)
+            return instance
+        }
+        let app = instance("app", 0.01, 0)
+        let other = instance("other", 0.03, errorProbability)
+        let calls = ApplicationCalls(
+            service: "app", configuration: ApplicationCallsConfiguration(calls: [.service(ServiceCall(service: 1))], retryPolicy: .standard2026()),
+            tables: [], services: [[app], [other]], instances: [app], requests: nil, streams: simulation.streams)
+        simulation.register(calls)
+        app.downstream = calls
+        let caller = ServiceCaller()
+        simulation.register(caller)
+        return (simulation, app, other, caller, calls)
+    }
+
+    /// 10 ms of work, 1 ms to the other service, 30 ms there, 1 ms back, 1 ms to the caller:
+    /// the answer at 43 ms; the second request waits for the other's one slot.
+    @Test func aServiceCallWaitsForTheOtherService() {
+        let (simulation, app, _, caller, _) = Self.serviceModel()
+        caller.call(app, slot: 3, in: simulation)
+        caller.call(app, slot: 4, in: simulation)
+        simulation.run(until: .seconds(1))
+        #expect(caller.answers.map(\.slot) == [3, 4])
+        #expect(caller.answers.map(\.status) == [200, 200])
+        #expect(caller.answers.map(\.time) == [.milliseconds(43), .milliseconds(73)])
+    }
+
+    /// The other service's 5xx fails the request with the failure status; with the other
+    /// service out of service, the call fails at once.
+    @Test func aFailedOrMissingServiceFailsTheRequest() {
+        let (simulation, app, other, caller, calls) = Self.serviceModel(errorProbability: 1)
+        caller.call(app, slot: 1, in: simulation)
+        simulation.run(until: .seconds(1))
+        other.setInService(false, in: simulation)
+        caller.call(app, slot: 2, in: simulation)
+        simulation.run(until: .seconds(2))
+        #expect(caller.answers.map(\.status) == [503, 503])
+        #expect(caller.answers.map(\.time) == [.milliseconds(43), .milliseconds(1_011)])
+        var metrics = MetricTable()
+        calls.report(at: simulation.now, into: &metrics)
+        #expect(metrics.value("service.app.calls", "failed", "count") == 2)
     }
 }

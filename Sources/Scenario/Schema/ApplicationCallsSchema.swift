@@ -1,7 +1,8 @@
 import AWSModels
 import SimKernel
 
-/// Reads the top-level `dynamodb:` tables and the calls a service makes to them.
+/// Reads the top-level `dynamodb:` tables and the calls a service makes to them and to other
+/// services.
 ///
 /// ```yaml
 /// dynamodb:
@@ -13,10 +14,11 @@ import SimKernel
 ///     calls:                                     # after the service time, one after another
 ///       - { table: tenants, operation: get_item }                  # consistency: eventual | strong
 ///       - { table: tenants, operation: update_item, item_size: 1KB, probability: 0.1 }
+///       - { service: search, probability: 0.3 }  # another service, directly
 ///     sdk: standard-2026                         # each instance's client (as provisioning.sdk.dynamodb)
 ///     call_failure_status: 503                   # when the SDK gives up on a call
 /// ```
-enum TableCallsSchema {
+enum ApplicationCallsSchema {
     static func tables(_ node: YAMLNode?) throws(Diagnostic) -> [DynamoDBTableConfiguration] {
         guard let node else { return [] }
         var reader = try MappingReader(node, context: "'dynamodb'")
@@ -30,7 +32,10 @@ enum TableCallsSchema {
     }
 
     /// A service's `calls`, `sdk` and `call_failure_status`; nil when it makes no calls.
-    static func calls(_ reader: inout MappingReader, _ what: String, tables: [String]) throws(Diagnostic) -> TableCallsConfiguration? {
+    /// `services` are the names of all services, `own` this one's.
+    static func calls(
+        _ reader: inout MappingReader, _ what: String, tables: [String], services: [String], own: String
+    ) throws(Diagnostic) -> ApplicationCallsConfiguration? {
         let sdkNode = reader.optional("sdk")
         let statusNode = reader.optional("call_failure_status")
         guard let callsNode = reader.optional("calls") else {
@@ -42,20 +47,32 @@ enum TableCallsSchema {
         guard case .sequence(let items) = callsNode.content, !items.isEmpty else {
             throw Diagnostic.error(at: callsNode.location, "\(what) calls must be a list of table calls")
         }
-        var calls: [TableCall] = []
+        var calls: [DownstreamCall] = []
         for (index, item) in items.enumerated() {
-            calls.append(try call(item, "\(what) call \(index + 1)", tables: tables))
+            calls.append(try call(item, "\(what) call \(index + 1)", tables: tables, services: services, own: own))
         }
         let policy = try sdkNode.map { (node) throws(Diagnostic) in try SDKRetrySchema.read(node, "\(what) sdk", dynamoDB: true) }
             ?? .standard2026(dynamoDB: true)
         let status = try statusNode?.integer("\(what) call_failure_status", in: 500...599) ?? 503
-        return TableCallsConfiguration(calls: calls, retryPolicy: policy, failureStatus: UInt16(status))
+        return ApplicationCallsConfiguration(calls: calls, retryPolicy: policy, failureStatus: UInt16(status))
     }
 
     static let operations = ["get_item", "put_item", "update_item"]
 
-    private static func call(_ node: YAMLNode, _ what: String, tables: [String]) throws(Diagnostic) -> TableCall {
+    private static func call(_ node: YAMLNode, _ what: String, tables: [String], services: [String], own: String) throws(Diagnostic) -> DownstreamCall {
         var r = try MappingReader(node, context: what)
+        if let serviceNode = r.optional("service") {
+            let name = try serviceNode.text("\(what) service")
+            guard name != own else { throw Diagnostic.error(at: serviceNode.location, "\(what): a service does not call itself") }
+            guard let service = services.firstIndex(of: name) else {
+                var message = "\(what) names unknown service '\(name)'"
+                if let suggestion = MappingReader.closest(to: name, among: services) { message += "; did you mean '\(suggestion)'?" }
+                throw Diagnostic.error(at: serviceNode.location, message)
+            }
+            let probability = try r.optional("probability")?.probability("\(what) probability") ?? 1
+            try r.finish()
+            return .service(ServiceCall(service: service, probability: probability))
+        }
         let tableNode = try r.required("table")
         let tableName = try tableNode.text("\(what) table")
         guard let table = tables.firstIndex(of: tableName) else {
@@ -79,6 +96,33 @@ enum TableCallsSchema {
             let bytes = try sizeNode.itemBytes("\(what) item_size")
             tableCall = operation == "put_item" ? .putItem(itemBytes: bytes) : .updateItem(itemBytes: bytes)
         }
-        return TableCall(table: table, operation: tableCall, probability: probability)
+        return .table(TableCall(table: table, operation: tableCall, probability: probability))
+    }
+}
+
+extension ApplicationCallsSchema {
+    /// Services that call each other in a circle would hold a request forever: refused.
+    static func checkNoCycle(_ services: [Platform.Service], at location: SourceLocation) throws(Diagnostic) {
+        let callees = services.map { service in
+            service.calls?.calls.compactMap { call -> Int? in if case .service(let other) = call { other.service } else { nil } } ?? []
+        }
+        // Depth-first search with three colours, in declaration order.
+        var state = [UInt8](repeating: 0, count: services.count)
+        func visit(_ index: Int, _ path: [Int]) -> [Int]? {
+            state[index] = 1
+            for next in callees[index] {
+                if state[next] == 1 { return path + [index, next] }
+                if state[next] == 0, let cycle = visit(next, path + [index]) { return cycle }
+            }
+            state[index] = 2
+            return nil
+        }
+        for index in services.indices where state[index] == 0 {
+            if let cycle = visit(index, []) {
+                let start = cycle.firstIndex(of: cycle.last!)!
+                let names = cycle[start...].map { "'\(services[$0].name)'" }.joined(separator: " -> ")
+                throw Diagnostic.error(at: location, "services call each other in a circle: \(names)")
+            }
+        }
     }
 }

@@ -5,21 +5,21 @@ import Testing
 
 /// The edge scenario of EdgeSchemaTests with its service reading each request's tenant from a
 /// table, and writing it on one request in ten.
-let tableCallsScenario = edge(
+let applicationCallsScenario = edge(
     replacingLine: 5,
     with: "  web: { instances: 4, concurrency: 8, service_time: 20ms, calls: [ { table: tenants, operation: get_item },"
         + " { table: tenants, operation: update_item, item_size: 1.5KB, probability: 0.1 } ] }")
     + "dynamodb: { tenants: { mode: { provisioned: { read_units: 500, write_units: 100 } } } }\n"
 
-@Suite struct TableCallsSchemaTests {
+@Suite struct ApplicationCallsSchemaTests {
     @Test func callsReadAsWritten() throws {
-        let platform = try #require(try ScenarioLoader.parse(tableCallsScenario, file: "c.yaml").platform)
+        let platform = try #require(try ScenarioLoader.parse(applicationCallsScenario, file: "c.yaml").platform)
         #expect(platform.tables.map(\.name) == ["tenants"])
         #expect(platform.tables[0].mode == .provisioned(readUnits: 500, writeUnits: 100))
         let calls = try #require(platform.services[0].calls)
         #expect(calls.calls == [
-            TableCall(table: 0, operation: .getItem(.eventual)),
-            TableCall(table: 0, operation: .updateItem(itemBytes: 1_536), probability: 0.1),
+            .table(TableCall(table: 0, operation: .getItem(.eventual))),
+            .table(TableCall(table: 0, operation: .updateItem(itemBytes: 1_536), probability: 0.1)),
         ])
         #expect(calls.retryPolicy == .standard2026(dynamoDB: true) && calls.failureStatus == 503)
     }
@@ -51,7 +51,7 @@ let tableCallsScenario = edge(
         ),
     ])
     func mistakesArePointedAt(line: Int, replacement: String, message: String) {
-        var lines = tableCallsScenario.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = applicationCallsScenario.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines[line - 1] = replacement
         #expect(loadError(lines.joined(separator: "\n"), file: "c.yaml")?.description == message)
     }
@@ -59,7 +59,7 @@ let tableCallsScenario = edge(
     /// Every request served made its read; a tenth made a write; each tenant written is one
     /// item; the SDK made every call; and the whole path is as deterministic as the rest.
     @Test func requestsCallTheTableForTheirTenants() throws {
-        let scenario = try ScenarioLoader.parse(tableCallsScenario, file: "c.yaml")
+        let scenario = try ScenarioLoader.parse(applicationCallsScenario, file: "c.yaml")
         let result = ScenarioRunner.runReplication(scenario, index: 0)
         let metrics = result.metrics
         func value(_ component: String, _ metric: String, _ unit: String = "count") throws -> Double {
@@ -114,7 +114,7 @@ let tableCallsScenario = edge(
     /// `provisioning.table: tenants` shares the applications' table: new tenants' records join
     /// it after the tenants already there, so no sign-up finds an application's item.
     @Test func signUpsShareTheApplicationsTable() throws {
-        let scenario = try ScenarioLoader.parse(tableCallsScenario + Self.sharedProvisioning, file: "c.yaml")
+        let scenario = try ScenarioLoader.parse(applicationCallsScenario + Self.sharedProvisioning, file: "c.yaml")
         let provisioning = try #require(scenario.provisioning)
         #expect(provisioning.sharesTable && provisioning.table.name == "tenants")
         #expect(provisioning.table.mode == .provisioned(readUnits: 500, writeUnits: 100))
@@ -136,7 +136,43 @@ let tableCallsScenario = edge(
         ),
     ])
     func aSharedTableIsNamedOnce(replacement: String, message: String) {
-        let text = tableCallsScenario + Self.sharedProvisioning.replacingOccurrences(of: "  table: tenants", with: replacement)
+        let text = applicationCallsScenario + Self.sharedProvisioning.replacingOccurrences(of: "  table: tenants", with: replacement)
         #expect(loadError(text, file: "c.yaml")?.description == message)
+    }
+
+    /// Calls to other services: named services, never the caller itself, never in a circle.
+    @Test(arguments: [
+        (
+            "  web: { instances: 4, service_time: 20ms, calls: [ { service: api } ] }\n  auth: { instances: 1, service_time: 2ms }",
+            "c.yaml:5:64: error: service 'web' call 1 names unknown service 'api'"
+        ),
+        (
+            "  web: { instances: 4, service_time: 20ms, calls: [ { service: auht } ] }\n  auth: { instances: 1, service_time: 2ms }",
+            "c.yaml:5:64: error: service 'web' call 1 names unknown service 'auht'; did you mean 'auth'?"
+        ),
+        ("  web: { instances: 4, service_time: 20ms, calls: [ { service: web } ] }", "c.yaml:5:64: error: service 'web' call 1: a service does not call itself"),
+        (
+            "  web: { instances: 4, service_time: 20ms, calls: [ { service: auth } ] }\n  auth: { instances: 1, service_time: 2ms, calls: [ { service: web } ] }",
+            "c.yaml:5:3: error: services call each other in a circle: 'web' -> 'auth' -> 'web'"
+        ),
+    ])
+    func serviceCallMistakesArePointedAt(replacement: String, message: String) {
+        var lines = applicationCallsScenario.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[4] = replacement
+        lines = lines.filter { !$0.hasPrefix("dynamodb:") }
+        #expect(loadError(lines.joined(separator: "\n"), file: "c.yaml")?.description == message)
+    }
+
+    /// `web` calls `auth` on every request: auth serves as many requests as web, and the
+    /// edge's latency includes auth's 30 ms.
+    @Test func aServiceCallRunsThroughTheOtherService() throws {
+        var lines = applicationCallsScenario.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[4] = "  web: { instances: 4, concurrency: 8, service_time: 20ms, calls: [ { service: auth } ] }\n  auth: { instances: 2, concurrency: 8, service_time: 30ms }"
+        lines = lines.filter { !$0.hasPrefix("dynamodb:") }
+        let metrics = ScenarioRunner.runReplication(try ScenarioLoader.parse(lines.joined(separator: "\n"), file: "c.yaml"), index: 0).metrics
+        let web = try #require(metrics.value("service.web", "requests_served", "count"))
+        let auth = try #require(metrics.value("service.auth", "requests_served", "count"))
+        #expect(web > 5_000 && abs(web - auth) < 10)
+        #expect(try #require(metrics.value("edge", "latency_p50", "ms")) > 50)
     }
 }
