@@ -152,6 +152,12 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
         appendList("tenants.top_p99", topP99(), into: &table)
     }
 
+    /// Whether `component` is a rank of a noisy-neighbour list (`tenants.top_<list>.<rank>`):
+    /// a fact of one replication, which no average or comparison across runs can use.
+    public static func isNeighbourList(_ component: String) -> Bool {
+        component.hasPrefix("tenants.top_")
+    }
+
     /// The metrics of one noisy-neighbour row.
     public static let neighbourMetrics: [(metric: String, unit: String)] = [
         ("tenant", "id"), ("tier", "index"), ("active_users", "count"), ("requests", "count"), ("throttled", "count"),
