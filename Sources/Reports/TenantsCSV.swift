@@ -26,16 +26,23 @@ public enum TenantsCSV {
         key.component.hasPrefix(neighbourPrefix)
     }
 
-    /// The results without the noisy-neighbour metrics, for the summary and the other CSVs.
+    /// The results without the noisy-neighbour metrics, for the summary and the other CSVs,
+    /// and for comparisons and sweeps: a list's tenant ids are facts of one replication of one
+    /// design, so neither averaging them nor setting one design's against another's means anything.
     public static func withoutNeighbours(_ results: [ReplicationResult]) -> [ReplicationResult] {
         guard results.contains(where: { $0.metrics.keys.contains(where: isNeighbourMetric) }) else { return results }
         return results.map { result in
-            var metrics = MetricTable()
-            for (key, value) in zip(result.metrics.keys, result.metrics.values) where !isNeighbourMetric(key) {
-                metrics.append(key, value)
-            }
-            return ReplicationResult(replication: result.replication, seed: result.seed, events: result.events, metrics: metrics, series: result.series)
+            ReplicationResult(
+                replication: result.replication, seed: result.seed, events: result.events, metrics: withoutNeighbours(result.metrics),
+                series: result.series)
         }
+    }
+
+    public static func withoutNeighbours(_ metrics: MetricTable) -> MetricTable {
+        guard metrics.keys.contains(where: isNeighbourMetric) else { return metrics }
+        var kept = MetricTable()
+        for (key, value) in zip(metrics.keys, metrics.values) where !isNeighbourMetric(key) { kept.append(key, value) }
+        return kept
     }
 
     /// The tiers the results report, in their order.

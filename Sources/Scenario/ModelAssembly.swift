@@ -12,15 +12,22 @@ enum ModelAssembly {
         if let network = scenario.network {
             _ = QueueingNetwork(network, in: simulation)
         }
-        let tables = scenario.platform.map { build($0, scenario: scenario, in: simulation) } ?? []
-        if let provisioning = scenario.provisioning {
+        let (tables, signups) = scenario.platform.map { build($0, scenario: scenario, in: simulation) } ?? ([], nil)
+        if var provisioning = scenario.provisioning {
             let shared = provisioning.sharesTable ? tables.first { $0.name == provisioning.table.name } : nil
-            _ = ProvisioningSystem(provisioning, duration: scenario.duration, sharedTable: shared, in: simulation)
+            // Sign-ups that become tenants take the ids after the population's, and their
+            // records those keys, on a table of their own too.
+            if let tenants = scenario.platform?.tenants { provisioning.tenantKeyOffset = UInt64(tenants.count) }
+            let system = ProvisioningSystem(provisioning, duration: scenario.duration, sharedTable: shared, in: simulation)
+            system.ledger.readinessListener = signups
         }
     }
 
-    /// Returns the `dynamodb:` tables, which the provisioning workflow may share.
-    private static func build(_ platform: Platform, scenario: Scenario, in simulation: Simulation) -> [DynamoDBTable] {
+    /// Returns the `dynamodb:` tables, which the provisioning workflow may share, and what
+    /// takes its ACTIVE sign-ups in as tenants, when there are tenants.
+    private static func build(
+        _ platform: Platform, scenario: Scenario, in simulation: Simulation
+    ) -> ([DynamoDBTable], (any TenantReadinessListener)?) {
         let tables = platform.tables.map { configuration in
             let table = DynamoDBTable(configuration: configuration, streams: simulation.streams)
             simulation.register(table)
@@ -75,8 +82,9 @@ enum ModelAssembly {
             simulation.register(clients)
             clients.start(in: simulation)
         }
+        var signups: (any TenantReadinessListener)?
         if let edgeConfiguration = platform.edge, let tenants = platform.tenants, let workload = platform.workload, let requests {
-            TenancyAssembly.build(
+            signups = TenancyAssembly.build(
                 tenants: tenants, workload: workload, edge: edgeConfiguration, platform: platform, services: instancesByService,
                 requests: requests, scenario: scenario, in: simulation)
         }
@@ -86,6 +94,6 @@ enum ModelAssembly {
             simulation.register(fault)
             fault.schedule(in: simulation)
         }
-        return tables
+        return (tables, signups)
     }
 }

@@ -92,7 +92,8 @@ struct CompareCommand: ParsableCommand {
             (CompareFiles.csvName, CompareFiles.csv(designA, designB, comparison)),
             (CompareFiles.manifestName, CompareFiles.manifest(a: manifestA, b: manifestB)),
             (CompareReport.fileName, CompareReport.render(
-                a: .init(scenario: designA, results: resultsA), b: .init(scenario: designB, results: resultsB), comparison)),
+                a: .init(scenario: designA, results: TenantsCSV.withoutNeighbours(resultsA)),
+                b: .init(scenario: designB, results: TenantsCSV.withoutNeighbours(resultsB)), comparison)),
         ]
         files += RunFiles.directory(designA, resultsA, wallSeconds: wallA).map { ("a/" + $0.name, $0.contents) }
         files += RunFiles.directory(designB, resultsB, wallSeconds: wallB).map { ("b/" + $0.name, $0.contents) }

@@ -60,6 +60,24 @@ import Testing
         return SweepFiles.all(SweepResults(record: SweepRecord(sweep, shard: shard, results: results), items: results))
     }
 
+    /// The noisy-neighbour ranks leave the items, so they reach neither sweep.csv nor the
+    /// replications file: their tenant ids do not average, nor compare across points.
+    @Test func noisyNeighbourRanksStayOutOfTheSweepFiles() throws {
+        let sweep = try Self.sweep()
+        let items = Array(0..<sweep.itemCount)
+        let results = Self.results(sweep, items: items).map { item in
+            var listed = item
+            listed.metrics.append("tenants.top_throttled.01", "tenant", "id", Double(item.replication * 31 + 5))
+            return listed
+        }
+        let output = SweepResults(record: SweepRecord(sweep, shard: nil, results: results), items: results)
+        #expect(output.items.allSatisfy { !$0.metrics.keys.contains { $0.component.hasPrefix("tenants.top_") } })
+        #expect(output.points.allSatisfy { $0.rows.map(\.key) == Self.results(sweep, items: [0])[0].metrics.keys })
+        for (name, contents) in SweepFiles.all(output) {
+            #expect(!contents.contains("tenants.top_"), "\(name)")
+        }
+    }
+
     /// Writes each set of files to its own directory under a fresh temporary directory.
     static func write(_ sets: [(String, [(name: String, contents: String)])]) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-sweep-tests-\(UUID().uuidString)")

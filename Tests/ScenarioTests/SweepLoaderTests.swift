@@ -179,6 +179,17 @@ import Testing
         }
     }
 
+    @Test func aNoisyNeighbourRankIsNotAMetricToChart() throws {
+        let text = SweepLoaderTests.text.replacingLine(15, with: "  metrics: [ \"tenants.top_p99.01,tenant,id\" ]")
+        let listed = try sweep(text)
+        do {
+            try listed.checkMetrics()
+            Issue.record("a noisy-neighbour rank passed the check")
+        } catch {
+            #expect(error.description.hasPrefix("t.yaml:15:14: error: 'tenants.top_p99.01,tenant,id' is a rank of a noisy-neighbour list"))
+        }
+    }
+
     // MARK: Values as text
 
     @Test func flowTextNamesValuesOnOneLine() throws {

@@ -109,18 +109,32 @@ import Testing
         #expect(abs(othersRatio - 1) < 0.05, "others: \(othersRatio)")
     }
 
-    /// Tenants appended at run time join their region's stream.
-    @Test func appendedTenantsJoinTheirRegionsStream() {
+    /// Tenants added at run time join their region's sign-up stream, which starts then: its
+    /// first arrival comes after the moment they join, at the new tenants' rate, and the
+    /// region's own stream is left as it was.
+    @Test func addedTenantsJoinTheirRegionsSignupStream() throws {
         let configuration = TenantsConfiguration(
             count: 10, activeUsers: .constant(1), tierShares: [1, 0, 0, 0], regions: [.init(name: "a", share: 1, utcOffsetHours: 0)])
         let population = TenantPopulation(configuration, streams: RandomStreams(seed: 1))
-        let arrivals = TenantArrivals(population: population, workload: WorkloadFixtures.workload(), streams: RandomStreams(seed: 1))
+        let flat = WorkloadFixtures.workload(calendar: ActivityCalendar(peakHour: 14, peakClock: .local, trough: 1))
+        let arrivals = TenantArrivals(population: population, workload: flat, streams: RandomStreams(seed: 1))
         let rate = arrivals.peakRate
-        population.append(activeUsers: 90, tier: .standard, region: 0, products: 1)
-        #expect(arrivals.tenantsAdded(10..<11) == [0])
+        let signupStream = arrivals.signupStreams
+        #expect(arrivals.next(signupStream) == nil, "no sign-ups yet, no arrivals")
+        let id = population.append(.init(activeUsers: 90, tier: .standard, region: 0, products: 1))
+        #expect(arrivals.tenantsAdded([id], at: .seconds(1_000)) == [signupStream])
         #expect(abs(arrivals.peakRate - rate * 10) < 1e-9)
+        #expect(arrivals.streams[0].members.count == 10)
+        var sent = 0
+        var first: SimTime?
+        while let time = arrivals.next(signupStream), time < .seconds(2_000) {
+            first = first ?? time
+            sent += 1
+        }
+        #expect(try #require(first) > .seconds(1_000))
+        // 90 users at 2 a minute: 3 a second, 3,000 +- 3 standard deviations over 1,000 s.
+        #expect(abs(sent - 3_000) < 165, "\(sent)")
         let choices = RandomStream(name: "c", seed: 2)
-        let big = (0..<10_000).filter { _ in arrivals.tenant(of: 0, choices) == 10 }.count
-        #expect(abs(Double(big) / 10_000 - 0.9) < 0.02)
+        #expect((0..<100).allSatisfy { _ in arrivals.tenant(of: signupStream, choices) == id })
     }
 }

@@ -10,7 +10,7 @@ import Testing
             count: 0, activeUsers: .constant(1), tierShares: [1, 0, 0, 0], regions: [.init(name: "a", share: 1, utcOffsetHours: 0)])
         let population = TenantPopulation(configuration, streams: RandomStreams(seed: 1))
         for tenant in 0..<30 {
-            population.append(activeUsers: UInt32(tenant + 1), tier: Tier(rawValue: UInt8(tenant % 4))!, region: 0, products: 0)
+            population.append(.init(activeUsers: UInt32(tenant + 1), tier: Tier(rawValue: UInt8(tenant % 4))!, region: 0, products: 0))
         }
         return population
     }

@@ -78,7 +78,7 @@ import Testing
 
     @Test func appendedTenantsTakeTheNextIds() {
         let population = TenantPopulation(Self.configuration(count: 10), streams: RandomStreams(seed: 1))
-        let id = population.append(activeUsers: 5, tier: .premium, region: 2, products: 1)
+        let id = population.append(.init(activeUsers: 5, tier: .premium, region: 2, products: 1))
         #expect(id == 10 && population.count == 11)
         #expect(population.tiers[10] == .premium && population.activeUsers[10] == 5 && population.regions[10] == 2)
     }

@@ -29,6 +29,9 @@ public final class TenantLedger {
     public private(set) var timeToReady = LatencyRecorder()
     /// Lifetime counts by outcome (in progress: sign-ups), for rates over intervals.
     public private(set) var lifetime = [Counter](repeating: Counter(), count: TenantOutcome.allCases.count)
+    /// Told of every tenant that reaches ACTIVE, at that moment; held strongly, so it must not
+    /// hold the components that hold the ledger.
+    public var readinessListener: (any TenantReadinessListener)?
 
     public init(expectedTenants: Int) {
         signedUpAt.reserveCapacity(expectedTenants)
@@ -51,6 +54,7 @@ public final class TenantLedger {
         precondition(outcome != .inProgress && outcomes[Int(tenant)] == .inProgress, "a tenant's sign-up ends once")
         outcomes[Int(tenant)] = outcome
         lifetime[Int(outcome.rawValue)].increment()
+        if outcome == .ready { readinessListener?.tenantReady(tenant, at: now) }
         guard isMeasured(tenant) else { return }
         cohortOutcomes[Int(outcome.rawValue)] += 1
         if outcome == .ready { timeToReady.record(now - signedUpAt[Int(tenant)]) }

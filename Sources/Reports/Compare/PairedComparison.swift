@@ -42,13 +42,17 @@ public struct PairedComparison: Sendable {
     public let onlyInB: [MetricKey]
     public let pairs: Int
 
-    /// `a` and `b` are the results of replications 0..<R of each design, in order.
+    /// `a` and `b` are the results of replications 0..<R of each design, in order. The
+    /// noisy-neighbour lists (`tenants.top_*`) are left out: a rank's tenant in A and in B are
+    /// different tenants, so their difference means nothing (see `TenantsCSV`).
     public init(_ a: [ReplicationResult], _ b: [ReplicationResult]) {
         precondition(a.count == b.count, "a paired comparison needs as many replications of each design")
         for (x, y) in zip(a, b) {
             precondition(x.replication == y.replication && x.seed == y.seed, "pairs must share their replication and seed")
         }
         pairs = a.count
+        let a = TenantsCSV.withoutNeighbours(a)
+        let b = TenantsCSV.withoutNeighbours(b)
         let keysA = a.first?.metrics.keys ?? []
         let keysB = b.first?.metrics.keys ?? []
         var positionInB: [MetricKey: Int] = [:]

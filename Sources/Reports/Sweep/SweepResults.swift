@@ -17,9 +17,16 @@ public struct SweepResults: Sendable {
     private let summaryIndex: [Int?]
 
     /// The items of a point report the same metrics in the same order (the model's
-    /// structure fixes them); `SweepMerge` checks it of files it reads.
+    /// structure fixes them); `SweepMerge` checks it of files it reads. The noisy-neighbour
+    /// lists are dropped from the items: their tenant ids neither average over replications
+    /// nor compare across points (see `TenantsCSV`).
     public init(record: SweepRecord, items: [SweepItemResult]) {
         self.record = record
+        let items = items.map { item in
+            var measured = item
+            measured.metrics = TenantsCSV.withoutNeighbours(item.metrics)
+            return measured
+        }
         self.items = items
         var points: [PointSummary] = []
         var start = 0

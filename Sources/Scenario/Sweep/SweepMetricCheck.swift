@@ -1,14 +1,23 @@
 import SimKernel
+import Tenancy
 
 extension Sweep {
     /// Fails, before anything runs, on a metric to chart that no point reports, at the place
     /// it was named. A model's metric names follow from its structure, so building a point's
     /// model (without running it) tells them; points are built only until every metric is found.
+    /// A noisy-neighbour rank (`tenants.top_*`) names a different tenant in every run, so it
+    /// is refused too.
     public func checkMetrics() throws(Diagnostic) {
+        if let metric = metrics.first(where: { TenantOutcomes.isNeighbourList($0.key.component) }) {
+            throw Diagnostic.error(
+                at: metric.location,
+                "'\(metric.key)' is a rank of a noisy-neighbour list, a different tenant in every run: it cannot be charted across points "
+                    + "(each run's tenants.csv lists them)")
+        }
         var missing = metrics
         var reported: [MetricKey] = []
         for point in points where !missing.isEmpty {
-            let keys = Sweep.metricKeys(of: point.scenario)
+            let keys = Sweep.metricKeys(of: point.scenario).filter { !TenantOutcomes.isNeighbourList($0.component) }
             missing.removeAll { keys.contains($0.key) }
             for key in keys where !reported.contains(key) { reported.append(key) }
         }

@@ -12,7 +12,8 @@ import SimKernel
 /// noisy-neighbour lists: the tenants throttled most, and those with the highest p99 among
 /// tenants with at least `p99MinimumRequests` responses.
 ///
-/// Reported as `tenants` (count and memory), `tenants.tier.<tier>` and, per rank `NN` from
+/// Reported as `tenants` (the configured count, and memory), `tenants.tier.<tier>` (tenants
+/// at the end, sign-ups that became tenants included) and, per rank `NN` from
 /// 01, `tenants.top_throttled.NN` and `tenants.top_p99.NN` (empty ranks are NaN, so every
 /// replication reports the same metrics).
 public final class TenantOutcomes: Component, EdgeResponseListener {
@@ -117,13 +118,15 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
     }
 
     public override func report(at time: SimTime, into table: inout MetricTable) {
-        let count = population.count
-        table.append("tenants", "count", "count", Double(count))
-        table.append("tenants", "memory_per_tenant", "bytes", count > 0 ? Double(workloadBytes) / Double(count) : .nan)
-        table.append("tenants", "outcomes_memory_per_tenant", "bytes", count > 0 ? Double(memoryBytes) / Double(count) : .nan)
+        // The workload's bytes were counted when it was built, for the configured tenants; the
+        // outcomes' cover every id they have room for.
+        let configured = population.configuration.count
+        table.append("tenants", "count", "count", Double(configured))
+        table.append("tenants", "memory_per_tenant", "bytes", configured > 0 ? Double(workloadBytes) / Double(configured) : .nan)
+        table.append("tenants", "outcomes_memory_per_tenant", "bytes", counts.isEmpty ? .nan : Double(memoryBytes) / Double(counts.count))
         var tenantsByTier = [Int](repeating: 0, count: Tier.allCases.count)
         var usersByTier = [Double](repeating: 0, count: Tier.allCases.count)
-        for tenant in 0..<count {
+        for tenant in 0..<population.count where population.isTenant(tenant) {
             let tier = Int(population.tiers[tenant].rawValue)
             tenantsByTier[tier] += 1
             usersByTier[tier] += Double(population.activeUsers[tenant])
@@ -147,6 +150,12 @@ public final class TenantOutcomes: Component, EdgeResponseListener {
         }
         appendList("tenants.top_throttled", topThrottled(), into: &table)
         appendList("tenants.top_p99", topP99(), into: &table)
+    }
+
+    /// Whether `component` is a rank of a noisy-neighbour list (`tenants.top_<list>.<rank>`):
+    /// a fact of one replication, which no average or comparison across runs can use.
+    public static func isNeighbourList(_ component: String) -> Bool {
+        component.hasPrefix("tenants.top_")
     }
 
     /// The metrics of one noisy-neighbour row.

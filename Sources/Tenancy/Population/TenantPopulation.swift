@@ -6,8 +6,8 @@ import SimKernel
 ///
 /// A tenant's id is its index: stable for the life of the run and the same for the same
 /// configuration and seed, so hash policies, rate-limit descriptors and reports that name a
-/// tenant by id agree. Ids are never reused; tenants added at run time (sign-ups) take the
-/// next ones, through `append`.
+/// tenant by id agree. Ids are never reused; sign-ups take the ids after the configured
+/// tenants, held from when they sign up until they are ACTIVE (`hold`, `admit`).
 public final class TenantPopulation {
     public let configuration: TenantsConfiguration
     public private(set) var activeUsers: [UInt32] = []
@@ -17,42 +17,58 @@ public final class TenantPopulation {
     /// Bit `p` set: the tenant uses product `p` of `configuration.products`.
     public private(set) var products: [UInt8] = []
 
-    /// Draws `configuration.count` tenants from the named streams `tenants/active-users`,
-    /// `tenants/tiers`, `tenants/regions` and `tenants/products` of `streams`: one stream per
-    /// attribute, so changing, say, the tier shares leaves every tenant's size where it was.
+    /// Draws `configuration.count` tenants with a `TenantDraw` of prefix `tenants` on `streams`.
     public init(_ configuration: TenantsConfiguration, streams: RandomStreams) {
         self.configuration = configuration
-        let count = configuration.count
-        reserve(count)
-        let users = streams.stream("tenants/active-users")
-        for _ in 0..<count { activeUsers.append(Self.users(configuration.activeUsers.sample(users))) }
-        let tierDraw = DiscreteDistribution(weights: configuration.tierShares)
-        let tierStream = streams.stream("tenants/tiers")
-        for _ in 0..<count { tiers.append(Tier(rawValue: UInt8(tierDraw.sample(tierStream)))!) }
-        let regionDraw = DiscreteDistribution(weights: configuration.regions.map(\.share))
-        let regionStream = streams.stream("tenants/regions")
-        for _ in 0..<count { regions.append(UInt8(regionDraw.sample(regionStream))) }
-        let productStream = streams.stream("tenants/products")
-        let adoption = configuration.products.map(\.adoption)
-        let fallback = adoption.contains { $0 > 0 } ? DiscreteDistribution(weights: adoption) : nil
-        for _ in 0..<count { products.append(Self.productMix(adoption, fallback: fallback, productStream)) }
+        reserve(configuration.count)
+        let draw = TenantDraw(configuration, streams: streams, prefix: "tenants")
+        for _ in 0..<configuration.count { append(draw.next()) }
     }
 
+    /// Ids in the arrays, held ones included (see `hold(through:)`).
     public var count: Int { activeUsers.count }
 
     /// Adds a tenant and returns its id. The workload and the outcomes learn of it through
-    /// `TenantWorkload.tenantsAdded(in:)` and `TenantOutcomes.cover(_:)`; the edge and the
+    /// `TenantWorkload.tenantsAdded(_:in:)` and `TenantOutcomes.cover(_:)`; the edge and the
     /// sidecars size their per-tenant tables once, so they must be built with room for the
     /// tenants a run will add.
     @discardableResult
-    public func append(activeUsers users: UInt32, tier: Tier, region: Int, products mix: UInt8) -> UInt32 {
-        precondition(users > 0 && region < configuration.regions.count && count < Int(UInt32.max))
-        activeUsers.append(users)
-        tiers.append(tier)
-        regions.append(UInt8(region))
-        products.append(mix)
+    public func append(_ tenant: TenantDraw.Tenant) -> UInt32 {
+        precondition(tenant.activeUsers > 0 && tenant.region < configuration.regions.count && count < Int(UInt32.max))
+        activeUsers.append(tenant.activeUsers)
+        tiers.append(tenant.tier)
+        regions.append(UInt8(tenant.region))
+        products.append(tenant.products)
         return UInt32(count - 1)
     }
+
+    /// Holds the ids up to `id` for tenants that are not tenants yet: a sign-up's id is fixed
+    /// when it signs up (it is its DynamoDB key), but it becomes a tenant only when it is
+    /// ACTIVE, and sign-ups get there out of order or never. A held id has no active users,
+    /// so it sends nothing and no per-tier figure counts it, until `admit` fills it.
+    public func hold(through id: Int) {
+        precondition(id < Int(UInt32.max))
+        guard id >= count else { return }
+        let added = id + 1 - count
+        activeUsers.append(contentsOf: repeatElement(0, count: added))
+        tiers.append(contentsOf: repeatElement(.free, count: added))
+        regions.append(contentsOf: repeatElement(0, count: added))
+        products.append(contentsOf: repeatElement(0, count: added))
+    }
+
+    /// Makes held id `id` the tenant `tenant`.
+    public func admit(_ id: Int, as tenant: TenantDraw.Tenant) {
+        precondition(activeUsers[id] == 0, "an id is admitted once, and only a held one")
+        precondition(tenant.activeUsers > 0 && tenant.region < configuration.regions.count)
+        activeUsers[id] = tenant.activeUsers
+        tiers[id] = tenant.tier
+        regions[id] = UInt8(tenant.region)
+        products[id] = tenant.products
+    }
+
+    /// Whether `id` is a tenant (not a held id).
+    @inline(__always)
+    public func isTenant(_ id: Int) -> Bool { activeUsers[id] > 0 }
 
     /// Makes room for `capacity` tenants without reallocating.
     public func reserve(_ capacity: Int) {
@@ -66,21 +82,5 @@ public final class TenantPopulation {
     /// capacity, which depends on the allocator and would make reports differ between runs.
     public var memoryBytes: Int {
         count * (MemoryLayout<UInt32>.stride + MemoryLayout<Tier>.stride + 2 * MemoryLayout<UInt8>.stride)
-    }
-
-    /// A drawn size as a whole number of users: rounded, at least one.
-    static func users(_ draw: Double) -> UInt32 {
-        guard draw.isFinite else { return draw > 0 ? UInt32.max : 1 }
-        return UInt32(min(max(draw.rounded(), 1), Double(UInt32.max)))
-    }
-
-    /// Each product independently by its adoption; a tenant that drew none uses one product,
-    /// drawn by adoption, so every tenant sends something.
-    static func productMix(_ adoption: [Double], fallback: DiscreteDistribution?, _ stream: RandomStream) -> UInt8 {
-        guard !adoption.isEmpty else { return 0 }
-        var mix: UInt8 = 0
-        for (index, share) in adoption.enumerated() where stream.bernoulli(share) { mix |= 1 << UInt8(index) }
-        if mix == 0 { mix = 1 << UInt8(fallback?.sample(stream) ?? 0) }
-        return mix
     }
 }

@@ -63,11 +63,17 @@ public struct ArrivalStream {
         members[table.sample(choices.bits64())]
     }
 
-    /// New tenants join the stream, from the next draw on.
-    mutating func replaceMembers(_ ids: [UInt32], weights: [Double]) {
-        members = ids
+    /// Tenants `ids` join the stream at `now`; `weights` are those of all members, the new
+    /// ones last. The stream restarts from `now` at its new rate, forgetting the arrival it
+    /// had drawn beyond `now`: a Poisson stream's future does not depend on its past, so this
+    /// is exact, and without it the new members would wait for an arrival drawn at the old
+    /// (possibly zero) rate. The caller ignores the event of the forgotten arrival.
+    mutating func join(_ ids: [UInt32], weights: [Double], at now: SimTime) {
+        precondition(members.count + ids.count == weights.count)
+        members += ids
         table = CompactAliasTable(weights: weights)
         rate = weights.reduce(0, +)
+        candidate = max(now, start).seconds
     }
 
     /// Bytes of the stream's per-tenant arrays (see `TenantPopulation.memoryBytes`).

@@ -5,8 +5,13 @@ import SimKernel
 /// by active users), and per burst one per region with a share of the burst's tenants,
 /// carrying only the burst's extra rate (`multiplier - 1` times theirs) during its window.
 /// Superposed, a burst tenant sends at `multiplier` times its rate, everyone else as before.
+/// Last, one stream per region for the tenants that sign up during the run, empty until the
+/// first of them is ACTIVE: superposed with the region's own stream it is the stream of all
+/// the region's tenants, and taking a tenant in rebuilds the alias table of the sign-ups
+/// alone, not of the whole region.
 ///
-/// Streams draw from `workload.<region>/arrivals` and `workload.burst.<burst>.<region>/arrivals`.
+/// Streams draw from `workload.<region>/arrivals`, `workload.burst.<burst>.<region>/arrivals`
+/// and `workload.<region>.signups/arrivals`.
 public final class TenantArrivals {
     public let calendar: ActivityCalendar
     public private(set) var streams: [ArrivalStream]
@@ -14,6 +19,8 @@ public final class TenantArrivals {
     private let perUserRate: Double
     /// How many streams are regions' (the first ones); burst streams follow.
     public let regionStreams: Int
+    /// The index of the first region's sign-up stream; the other regions' follow in order.
+    public let signupStreams: Int
 
     public init(population: TenantPopulation, workload: WorkloadConfiguration, streams randomStreams: RandomStreams) {
         self.population = population
@@ -42,6 +49,12 @@ public final class TenantArrivals {
                     arrivals: randomStreams.stream("workload.burst.\(burst.name).\(region.name)/arrivals")))
             }
         }
+        signupStreams = built.count
+        for (index, region) in regions.enumerated() {
+            built.append(ArrivalStream(
+                region: index, utcOffsetHours: region.utcOffsetHours, members: [], weights: [],
+                arrivals: randomStreams.stream("workload.\(region.name).signups/arrivals")))
+        }
         streams = built
     }
 
@@ -56,20 +69,25 @@ public final class TenantArrivals {
         streams[index].tenant(choices)
     }
 
-    /// Requests per second of all regions' streams at full activity (bursts aside).
-    public var peakRate: Double { streams[0..<regionStreams].reduce(0) { $0 + $1.rate } }
+    /// Requests per second of all regions' streams at full activity, sign-ups included
+    /// (bursts aside).
+    public var peakRate: Double {
+        streams[0..<regionStreams].reduce(0) { $0 + $1.rate } + streams[signupStreams...].reduce(0) { $0 + $1.rate }
+    }
 
-    /// Takes tenants appended to the population since the streams were built (or last told)
-    /// into their regions' streams, rebuilding those regions' alias tables: O(region size),
-    /// so sign-ups should be told in batches. Bursts keep the tenants they chose at the start.
-    /// Returns the regions whose streams changed.
-    public func tenantsAdded(_ ids: Range<Int>) -> [Int] {
-        let added = Self.membersByRegion(population, ids: ids)
+    /// Takes tenants `ids` (admitted to the population) into their regions' sign-up streams
+    /// at `now`, rebuilding those streams' alias tables: O(the region's sign-ups so far), so
+    /// tenants should be told in batches. Bursts keep the tenants they chose at the start.
+    /// Returns the indices of the streams that changed, which restart from `now`.
+    public func tenantsAdded(_ ids: [UInt32], at now: SimTime) -> [Int] {
+        var added = [[UInt32]](repeating: [], count: population.configuration.regions.count)
+        for id in ids { added[Int(population.regions[Int(id)])].append(id) }
         var changed: [Int] = []
         for region in added.indices where !added[region].isEmpty {
-            let members = streams[region].members + added[region]
-            streams[region].replaceMembers(members, weights: members.map { Double(population.activeUsers[Int($0)]) * perUserRate })
-            changed.append(region)
+            let index = signupStreams + region
+            let weights = (streams[index].members + added[region]).map { Double(population.activeUsers[Int($0)]) * perUserRate }
+            streams[index].join(added[region], weights: weights, at: now)
+            changed.append(index)
         }
         return changed
     }

@@ -8,6 +8,9 @@ import SimKernel
 /// event calendar holds one pending arrival per stream, whatever the number of tenants.
 ///
 /// Draws from `workload/choice` (tenant, route, user, zone) besides the streams' own.
+///
+/// An arrival event carries its stream's generation: a stream that takes new tenants in
+/// restarts, and the event it had on the calendar is then ignored.
 public final class TenantWorkload: Component {
     public let population: TenantPopulation
     public let arrivals: TenantArrivals
@@ -16,8 +19,12 @@ public final class TenantWorkload: Component {
     private let routes: RouteChoice
     private let zones: DiscreteDistribution
     private let choices: RandomStream
-    /// Whether each stream has an arrival on the calendar.
-    private var pending: [Bool]
+    /// Per stream, how often it restarted: an event of an earlier generation is stale.
+    private var generations: [UInt64]
+    /// Ids from here on are tenants that signed up during the run.
+    private let firstSignup: UInt32
+    /// Requests sent by tenants that signed up during the run, since the warm-up.
+    public private(set) var requestsFromSignups: UInt64 = 0
 
     public init(
         population: TenantPopulation, configuration: WorkloadConfiguration, edge: Edge, requests: RequestContexts,
@@ -30,17 +37,19 @@ public final class TenantWorkload: Component {
         routes = RouteChoice(configuration.routes)
         zones = DiscreteDistribution(weights: configuration.zoneShares)
         choices = streams.stream("workload/choice")
-        pending = Array(repeating: false, count: arrivals.streams.count)
+        generations = Array(repeating: 0, count: arrivals.streams.count)
+        firstSignup = UInt32(population.configuration.count)
     }
 
     public func start(in simulation: Simulation) {
-        for index in pending.indices { scheduleNext(index, in: simulation) }
+        for index in generations.indices { scheduleNext(index, in: simulation) }
     }
 
     public override func handle(_ event: Event, in simulation: Simulation) {
         let index = Int(event.subject)
-        pending[index] = false
+        guard event.argument == generations[index] else { return }
         let tenant = arrivals.tenant(of: index, choices)
+        if tenant >= firstSignup { requestsFromSignups &+= 1 }
         let t = Int(tenant)
         let route = routes.route(mix: population.products[t], choices)
         let users = Int(population.activeUsers[t])
@@ -53,17 +62,21 @@ public final class TenantWorkload: Component {
         scheduleNext(index, in: simulation)
     }
 
-    /// Tenants appended to the population (ids `ids`) start sending: their regions' tables
-    /// are rebuilt, and a region that had no tenants starts its stream.
-    public func tenantsAdded(_ ids: Range<Int>, in simulation: Simulation) {
-        for region in arrivals.tenantsAdded(ids) where !pending[region] {
-            scheduleNext(region, in: simulation)
+    /// Tenants admitted to the population (`ids`) start sending now: their regions' sign-up
+    /// streams take them in and restart.
+    public func tenantsAdded(_ ids: [UInt32], in simulation: Simulation) {
+        for index in arrivals.tenantsAdded(ids, at: simulation.now) {
+            generations[index] &+= 1
+            scheduleNext(index, in: simulation)
         }
+    }
+
+    public override func resetStatistics(at time: SimTime) {
+        requestsFromSignups = 0
     }
 
     private func scheduleNext(_ index: Int, in simulation: Simulation) {
         guard let time = arrivals.next(index) else { return }
-        pending[index] = true
-        simulation.schedule(at: max(time, simulation.now), target: id, kind: 0, subject: UInt32(index))
+        simulation.schedule(at: max(time, simulation.now), target: id, kind: 0, subject: UInt32(index), argument: generations[index])
     }
 }

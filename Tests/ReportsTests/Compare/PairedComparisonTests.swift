@@ -77,4 +77,18 @@ import Testing
         #expect(comparison.onlyInA == [Self.errors])
         #expect(comparison.onlyInB == [only])
     }
+
+    /// A noisy-neighbour rank names a different tenant in each design: it is neither compared
+    /// nor listed as one design's own.
+    @Test func noisyNeighbourRanksAreNotCompared() {
+        let rank = MetricKey("tenants.top_p99.01", "tenant", "id")
+        let tier = MetricKey("tenants.tier.free", "slo_attainment", "ratio")
+        let a = (0..<3).map { Self.result($0, [(Self.latency, 10), (rank, 17), (tier, 0.9)]) }
+        let b = (0..<3).map { Self.result($0, [(Self.latency, 12), (rank, Double(400 + $0)), (tier, 0.8)]) }
+        let comparison = PairedComparison(a, b)
+        #expect(comparison.rows.map(\.key) == [Self.latency, tier])
+        #expect(comparison.onlyInA.isEmpty && comparison.onlyInB.isEmpty)
+        let onlyA = PairedComparison(a, (0..<3).map { Self.result($0, [(Self.latency, 12), (tier, 0.8)]) })
+        #expect(onlyA.onlyInA.isEmpty, "a list one design has is not reported as a difference either")
+    }
 }
