@@ -28,7 +28,13 @@ struct ValidateCommand: ParsableCommand {
             if let traffic = platform.traffic {
                 parts.append("\(traffic.classes.count) request kind(s) at \(traffic.rate.formatted(.number)) per second")
             }
+            if let tenants = platform.tenants, let workload = platform.workload {
+                parts.append("\(tenants.count.formatted(.number)) tenants, \(workload.routes.count) route(s)")
+            }
+            if !platform.fleets.fleets.isEmpty { parts.append("\(platform.fleets.fleets.count) fleet(s)") }
+            if !platform.tables.isEmpty { parts.append("\(platform.tables.count) table(s)") }
         }
+        if loaded.provisioning != nil { parts.append("the provisioning workflow") }
         print("\(scenario): ok: '\(loaded.name)', \(parts.joined(separator: ", ")), \(loaded.replications) replication(s) of \(loaded.duration)")
     }
 }

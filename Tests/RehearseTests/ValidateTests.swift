@@ -12,6 +12,17 @@ import Testing
         #expect(try workspace.names(in: ".").isEmpty, "validate writes nothing")
     }
 
+    /// The summary line names what the baseline puts together.
+    @Test func theBaselineSaysWhatItHolds() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let baseline = Workspace.packageRoot.appendingPathComponent("scenarios/baseline.yaml").path
+        let outcome = try CLI.run(["validate", baseline], in: workspace.url)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "\(baseline): ok: 'baseline', 4 service(s), 12 proxies, 2 cluster(s), 350,000 tenants, 3 route(s), "
+            + "2 fleet(s), 1 table(s), the provisioning workflow, 1 replication(s) of 1h\n")
+    }
+
     @Test func unknownKeyIsReportedAtItsPosition() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
