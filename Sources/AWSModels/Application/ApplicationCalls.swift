@@ -71,6 +71,7 @@ public final class ApplicationCalls: Component, InstanceDownstream {
             index = free
             jobs[Int(index)] = job
         } else {
+            precondition(jobs.count < 1 << 24, "a service call names its job in 24 bits")
             index = UInt32(jobs.count)
             jobs.append(job)
         }
@@ -104,7 +105,7 @@ public final class ApplicationCalls: Component, InstanceDownstream {
         case Kind.retry.rawValue: prepare(job, in: simulation)
         case DynamoDBResponse.kind: answered(job, DynamoDBResponse(event), in: simulation)
         case UpstreamMessage.responseKind: answered(job, status: answer!.status, in: simulation)
-        default: preconditionFailure("unknown table call event \(event.kind)")
+        default: preconditionFailure("unknown application call event \(event.kind)")
         }
     }
 
