@@ -12,15 +12,23 @@ enum ModelAssembly {
         if let network = scenario.network {
             _ = QueueingNetwork(network, in: simulation)
         }
-        let tables = scenario.platform.map { build($0, scenario: scenario, in: simulation) } ?? []
+        // Worker processes on a fleet exist before it, which places them; the pool adopts them.
+        let workers = scenario.provisioning.flatMap { provisioning in
+            provisioning.workers.fleet.map { ($0, ProvisioningWorkers.processes(provisioning.workers, streams: simulation.streams)) }
+        }
+        let (tables, fleets) = scenario.platform.map { build($0, scenario: scenario, workers: workers?.1 ?? [], in: simulation) } ?? ([], [])
         if let provisioning = scenario.provisioning {
             let shared = provisioning.sharesTable ? tables.first { $0.name == provisioning.table.name } : nil
-            _ = ProvisioningSystem(provisioning, duration: scenario.duration, sharedTable: shared, in: simulation)
+            let system = ProvisioningSystem(provisioning, duration: scenario.duration, sharedTable: shared, workerProcesses: workers?.1, in: simulation)
+            if let workers { fleets.first { $0.configuration.name == workers.0 }?.metricSource = system.workers }
         }
     }
 
-    /// Returns the `dynamodb:` tables, which the provisioning workflow may share.
-    private static func build(_ platform: Platform, scenario: Scenario, in simulation: Simulation) -> [DynamoDBTable] {
+    /// Returns the `dynamodb:` tables, which the provisioning workflow may share, and the
+    /// fleets; `workers` are the worker processes, if a fleet runs them.
+    private static func build(
+        _ platform: Platform, scenario: Scenario, workers: [WorkerProcess], in simulation: Simulation
+    ) -> (tables: [DynamoDBTable], fleets: [Fleet]) {
         let tables = platform.tables.map { configuration in
             let table = DynamoDBTable(configuration: configuration, streams: simulation.streams)
             simulation.register(table)
@@ -55,8 +63,11 @@ enum ModelAssembly {
                 for instance in instances { instance.downstream = downstream }
             }
         }
+        var fleets: [Fleet] = []
         if !platform.fleets.isEmpty {
-            FleetAssembly.build(platform.fleets, services: platform.services.map { ($0.name, instancesByService[$0.name]!) }, in: simulation)
+            fleets = FleetAssembly.build(
+                platform.fleets, services: platform.services.map { ($0.name, instancesByService[$0.name]!) },
+                others: [(FleetSchema.workersService, workers)], in: simulation)
         }
         if let edgeConfiguration = platform.edge, let traffic = platform.traffic, let requests {
             // Validated when the scenario was read.
@@ -83,6 +94,6 @@ enum ModelAssembly {
             simulation.register(fault)
             fault.schedule(in: simulation)
         }
-        return tables
+        return (tables, fleets)
     }
 }
