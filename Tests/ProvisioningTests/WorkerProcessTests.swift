@@ -100,3 +100,34 @@ import Testing
         #expect(digest() == digest())
     }
 }
+
+/// A process that dies with the write that makes its tenant ACTIVE on its way: the write
+/// lands, so the tenant is ready then; the message, never deleted, comes back after its
+/// visibility timeout and the delivery only deletes it.
+@Suite struct OrphanedWriteTests {
+    @Test func aWriteSentBeforeTheCrashStillMakesTheTenantReadyOnce() {
+        var configuration = smallWorkflow()
+        configuration.signups = oneSignup
+        configuration.queue.visibilityTimeout = .seconds(60)
+        configuration.steps = [ProvisioningStep(name: "database", duration: .constant(20))]
+        configuration.workers = WorkerPoolConfiguration(instances: 1, fleet: "workers", threads: 1)
+        let (system, simulation) = WorkerProcessTests.build(configuration, duration: .seconds(200))
+        let process = system.workers.processes[0]
+        WorkerProcessTests.enterService(process, in: simulation)
+        simulation.run(until: .seconds(20))
+        var now = SimTime.seconds(20)
+        while system.workers.threads[0].call != .advanceRecord, now < .seconds(25) {
+            now = now + .microseconds(100)
+            simulation.run(until: now)
+        }
+        #expect(system.workers.threads[0].call == .advanceRecord)
+        process.crash(in: simulation)
+        process.setInService(false, in: simulation)
+        WorkerProcessTests.enterService(process, in: simulation)
+        simulation.run(until: .seconds(200))
+        #expect(system.ledger.outcomes == [.ready])
+        #expect(system.ledger.timeToReady.lifetimeCount == 1 && system.ledger.timeToReady.lifetimeSum < 21)
+        #expect(system.workers.statistics.idempotentNoOps.total == 1 && system.workers.statistics.deleted.total == 1)
+        #expect(system.queue.visibleMessages == 0 && system.queue.inFlightMessages == 0)
+    }
+}

@@ -1,3 +1,4 @@
+import AWSModels
 import Infra
 import SimKernel
 
@@ -67,6 +68,20 @@ extension ProvisioningWorkers {
         threads[thread].staleMain = false
         if processes[process(of: thread)].takesWork { activate(thread: thread, in: simulation) }
         return true
+    }
+
+    /// A record write the dead process sent was applied all the same: the tenant is as its
+    /// record says from now on (a later delivery finds it ACTIVE or FAILED and only deletes).
+    func orphanedWriteLanded(thread: Int, outcome: SDKAttemptOutcome, at now: SimTime) {
+        guard outcome == .success else { return }
+        switch threads[thread].call {
+        case .advanceRecord where threads[thread].stepsDone + 1 == effects.steps.count:
+            ledger.settle(threads[thread].tenant, .ready, at: now)
+        case .failRecord:
+            ledger.settle(threads[thread].tenant, .failed, at: now)
+        case .receive, .readRecord, .advanceRecord, .delete:
+            break
+        }
     }
 
     func holdsMessages(process: Int) -> Bool {

@@ -143,12 +143,19 @@ public final class ProvisioningWorkers: Component {
             guard !droppedStale(channel: 2 * Int(event.subject), in: simulation) else { return }
             poll(thread: Int(event.subject), in: simulation)
         case DynamoDBResponse.kind:
-            guard !droppedStale(channel: Int(event.subject), in: simulation) else { return }
             let response = DynamoDBResponse(event)
+            if threads[Int(event.subject) / 2].staleMain {
+                orphanedWriteLanded(thread: Int(event.subject) / 2, outcome: SDKAttemptOutcome(response), at: simulation.now)
+            }
+            guard !droppedStale(channel: Int(event.subject), in: simulation) else { return }
             completed(thread: Int(event.subject) / 2, outcome: SDKAttemptOutcome(response), reply: nil, item: response.item, in: simulation)
         default:
             guard let reply = SQSReply(event) else { preconditionFailure("unknown provisioning worker event \(event.kind)") }
             let channel = Int(reply.slot)
+            if channel % 2 == 0, threads[channel / 2].staleMain, threads[channel / 2].call == .receive {
+                // Received for a dead process: hidden until their visibility timeout ends.
+                statistics.lostInCrash.increment(by: UInt64(reply.count))
+            }
             guard !droppedStale(channel: channel, in: simulation) else { return }
             if channel % 2 == 0 {
                 completed(thread: channel / 2, outcome: SDKAttemptOutcome(reply.status), reply: reply, item: .missing, in: simulation)
