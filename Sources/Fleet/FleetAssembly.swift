@@ -5,8 +5,14 @@ import SimKernel
 /// each fleet over its service's instances, their deployments and faults. Call it after the
 /// services' instances exist and before anything reads their host sets (the edge).
 public enum FleetAssembly {
-    /// `services` lists every service's instances, in the scenario's order.
-    public static func build(_ configuration: FleetsConfiguration, services: [(name: String, instances: [ServiceInstance])], in simulation: Simulation) {
+    /// `services` lists every service's instances, in the scenario's order; `others` the
+    /// members of fleets that run no service (the provisioning workers), by the name their
+    /// fleet's `service` gives. Returns the fleets, in the configuration's order.
+    @discardableResult
+    public static func build(
+        _ configuration: FleetsConfiguration, services: [(name: String, instances: [ServiceInstance])],
+        others: [(name: String, members: [any FleetMember])] = [], in simulation: Simulation
+    ) -> [Fleet] {
         let salt = SaltMaster(configuration.salt, streams: simulation.streams)
         let packer = PackerPipeline(configuration.packer, images: configuration.images, streams: simulation.streams)
         if !configuration.fleets.isEmpty {
@@ -17,13 +23,16 @@ public enum FleetAssembly {
         var fleets: [Fleet] = []
         var statistics: [FleetStatistics] = []
         for (index, fleetConfiguration) in configuration.fleets.enumerated() {
-            guard let service = services.first(where: { $0.name == fleetConfiguration.service }) else {
+            let members =
+                services.first { $0.name == fleetConfiguration.service }.map { $0.instances.map { $0 as any FleetMember } }
+                ?? others.first { $0.name == fleetConfiguration.service }?.members
+            guard let members else {
                 preconditionFailure("fleet '\(fleetConfiguration.name)' names unknown service '\(fleetConfiguration.service)'")
             }
             let fleetStatistics = FleetStatistics(name: fleetConfiguration.name, instanceType: fleetConfiguration.instanceType)
             simulation.register(fleetStatistics)
             let fleet = Fleet(
-                fleetConfiguration, instances: service.instances, deployments: configuration.deployments.filter { $0.fleet == index },
+                fleetConfiguration, instances: members, deployments: configuration.deployments.filter { $0.fleet == index },
                 defects: configuration.defects, salt: salt, packer: packer, statistics: fleetStatistics, streams: simulation.streams)
             simulation.register(fleet)
             packer.addListener(fleet)
@@ -47,5 +56,6 @@ public enum FleetAssembly {
             simulation.register(fault)
             fault.schedule(in: simulation)
         }
+        return fleets
     }
 }

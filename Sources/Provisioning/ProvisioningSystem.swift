@@ -16,8 +16,12 @@ public struct ProvisioningSystem {
     public let signups: SignupSource
 
     /// Builds the workflow for a run of `duration` (which sizes its tables), on `sharedTable`
-    /// when the configuration shares the applications' table (registered with them).
-    public init(_ configuration: ProvisioningConfiguration, duration: SimTime, sharedTable: DynamoDBTable? = nil, in simulation: Simulation) {
+    /// when the configuration shares the applications' table (registered with them), with
+    /// `workerProcesses` when a fleet runs them (already placed by it).
+    public init(
+        _ configuration: ProvisioningConfiguration, duration: SimTime, sharedTable: DynamoDBTable? = nil, workerProcesses: [WorkerProcess]? = nil,
+        in simulation: Simulation
+    ) {
         precondition(configuration.sharesTable == (sharedTable != nil), "a shared table is given exactly when the configuration shares one")
         let streams = simulation.streams
         let expected = configuration.signups.expectedCount(over: duration)
@@ -34,7 +38,8 @@ public struct ProvisioningSystem {
         queue = SQSQueue(configuration: configuration.queue, deadLetterQueue: deadLetterQueue, streams: streams)
         statistics = ProvisioningStatistics(ledger: ledger, effects: effects, table: table, queue: queue)
         api = ControlPlaneAPI(configuration: configuration, table: table, queue: queue, ledger: ledger, effects: effects, streams: streams)
-        workers = ProvisioningWorkers(configuration: configuration, table: table, queue: queue, ledger: ledger, effects: effects, streams: streams)
+        workers = ProvisioningWorkers(
+            configuration: configuration, table: table, queue: queue, ledger: ledger, effects: effects, processes: workerProcesses, streams: streams)
         signups = SignupSource(load: configuration.signups, api: api, streams: streams)
         statistics.summarize(api: api, workers: workers)
 

@@ -12,22 +12,29 @@ enum ModelAssembly {
         if let network = scenario.network {
             _ = QueueingNetwork(network, in: simulation)
         }
-        let (tables, signups) = scenario.platform.map { build($0, scenario: scenario, in: simulation) } ?? ([], nil)
+        // Worker processes on a fleet exist before it, which places them; the pool adopts them.
+        let workers = scenario.provisioning.flatMap { provisioning in
+            provisioning.workers.fleet.map { ($0, ProvisioningWorkers.processes(provisioning.workers, streams: simulation.streams)) }
+        }
+        let built = scenario.platform.map { build($0, scenario: scenario, workers: workers?.1 ?? [], in: simulation) }
         if var provisioning = scenario.provisioning {
+            let tables = built?.tables ?? []
             let shared = provisioning.sharesTable ? tables.first { $0.name == provisioning.table.name } : nil
             // Sign-ups that become tenants take the ids after the population's, and their
             // records those keys, on a table of their own too.
             if let tenants = scenario.platform?.tenants { provisioning.tenantKeyOffset = UInt64(tenants.count) }
-            let system = ProvisioningSystem(provisioning, duration: scenario.duration, sharedTable: shared, in: simulation)
-            system.ledger.readinessListener = signups
+            let system = ProvisioningSystem(provisioning, duration: scenario.duration, sharedTable: shared, workerProcesses: workers?.1, in: simulation)
+            system.ledger.readinessListener = built?.signups
+            if let workers { built?.fleets.first { $0.configuration.name == workers.0 }?.metricSource = system.workers }
         }
     }
 
-    /// Returns the `dynamodb:` tables, which the provisioning workflow may share, and what
-    /// takes its ACTIVE sign-ups in as tenants, when there are tenants.
+    /// Returns the `dynamodb:` tables, which the provisioning workflow may share, the fleets,
+    /// and what takes its ACTIVE sign-ups in as tenants, when there are tenants; `workers` are
+    /// the worker processes, if a fleet runs them.
     private static func build(
-        _ platform: Platform, scenario: Scenario, in simulation: Simulation
-    ) -> ([DynamoDBTable], (any TenantReadinessListener)?) {
+        _ platform: Platform, scenario: Scenario, workers: [WorkerProcess], in simulation: Simulation
+    ) -> (tables: [DynamoDBTable], fleets: [Fleet], signups: (any TenantReadinessListener)?) {
         let tables = platform.tables.map { configuration in
             let table = DynamoDBTable(configuration: configuration, streams: simulation.streams)
             simulation.register(table)
@@ -65,8 +72,11 @@ enum ModelAssembly {
             simulation.register(downstream)
             for instance in instancesInOrder[index] { instance.downstream = downstream }
         }
+        var fleets: [Fleet] = []
         if !platform.fleets.isEmpty {
-            FleetAssembly.build(platform.fleets, services: platform.services.map { ($0.name, instancesByService[$0.name]!) }, in: simulation)
+            fleets = FleetAssembly.build(
+                platform.fleets, services: platform.services.map { ($0.name, instancesByService[$0.name]!) },
+                others: [(FleetSchema.workersService, workers)], in: simulation)
         }
         if let edgeConfiguration = platform.edge, let traffic = platform.traffic, let requests {
             // Validated when the scenario was read.
@@ -94,6 +104,6 @@ enum ModelAssembly {
             simulation.register(fault)
             fault.schedule(in: simulation)
         }
-        return (tables, signups)
+        return (tables, fleets, signups)
     }
 }

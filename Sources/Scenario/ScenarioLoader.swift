@@ -58,9 +58,11 @@ public enum ScenarioLoader {
         if sources != nil || stations != nil {
             (network, warnings) = try NetworkSchema.read(sources: try top.required("sources"), stations: try top.required("stations"))
         }
-        let platform = try PlatformSchema.read(&top, duration: duration)
+        let provisioningNode = top.optional("provisioning")
+        let platform = try PlatformSchema.read(&top, duration: duration, workersFleet: ProvisioningSchema.workersFleet(provisioningNode))
         let provisioning = try ProvisioningSchema.read(
-            top.optional("provisioning"), duration: duration, tables: platform?.tables ?? [], population: platform?.traffic?.tenants ?? platform?.tenants?.count ?? 0)
+            provisioningNode, duration: duration, tables: platform?.tables ?? [], population: platform?.traffic?.tenants ?? platform?.tenants?.count ?? 0,
+            fleets: platform?.fleets)
         let sweep = try top.optional("sweep").map { (node) throws(Diagnostic) in try SweepSchema.read(node) }
         // Zones or a network latency alone describe no model.
         guard network != nil || !(platform?.services.isEmpty ?? true) || provisioning != nil else {

@@ -120,6 +120,9 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("provisioning-storm.yaml", set: "provisioning.mode=batch"),
         ScenarioChange("provisioning-storm.yaml", replacing: "    threads: 32\n", with: ""),
         ScenarioChange("provisioning-storm.yaml", set: "provisioning.workers.receive_batch=11"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.workers.instances=16"),
+        ScenarioChange("provisioning-storm.yaml", set: "provisioning.workers.fleet=~"),
+        ScenarioChange("provisioning-storm.yaml", set: "fleets.workers.autoscaling.metric=backlog"),
         ScenarioChange("provisioning-storm.yaml", set: "provisioning.workers.heartbeat={ interval: 1m }"),
         ScenarioChange("provisioning-storm.yaml", set: "provisioning.queue.type=priority"),
         ScenarioChange("provisioning-storm.yaml", set: "provisioning.queue.max_receive_count=0"),
@@ -305,6 +308,10 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
             "provisioning.table.on_demand={ initial_read_units: 1000, max_write_units: 40000 }",
             "provisioning.table.latency={ read: 3ms, throttled: { exponential: { mean: 2ms } } }"),
         ScenarioChange("provisioning-storm.yaml", set: "provisioning.queue.max_receive_count=~", "provisioning.queue.dead_letter_queue=~"),
+        // The workers' fleet on worker-thread utilization, and the static pool again.
+        ScenarioChange("provisioning-storm.yaml", set: "fleets.workers.autoscaling={ metric: cpu_utilization, target: 0.7 }"),
+        ScenarioChange(
+            "provisioning-storm.yaml", set: "provisioning.workers={ instances: 16, threads: 16 }", "fleets=~", "images=~", "zones=~"),
         ScenarioChange(
             "provisioning-storm.yaml",
             set: "provisioning.queue={ name: signups, type: fifo, visibility_timeout: 0s, retention: 14d, delay: 15m, throughput_limit: 3000,"

@@ -10,6 +10,11 @@ public struct TargetTrackingConfiguration: Sendable {
         case cpuUtilization = "cpu_utilization"
         /// Requests each in-service instance served per minute (ALBRequestCountPerTarget).
         case requestsPerInstance = "requests_per_instance"
+        /// Messages waiting in the queue the fleet's workers drain, per in-service instance
+        /// (ApproximateNumberOfMessagesVisible / GroupInServiceInstances, AWS's advice for
+        /// queue workers); the target is the backlog one instance may acceptably hold. Read
+        /// from the fleet's `metricSource`.
+        case backlogPerInstance = "backlog_per_instance"
     }
 
     public var metric: Metric

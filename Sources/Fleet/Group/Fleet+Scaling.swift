@@ -1,7 +1,8 @@
 import SimKernel
 
 /// Target tracking on what the simulation measured over the last period: the busy share of
-/// the request slots of the warm in-service instances, or the requests each served per minute.
+/// the request slots (or worker threads) of the warm in-service instances, or the requests
+/// each served per minute; or, sampled at the period's end, the queue's backlog per instance.
 extension Fleet {
     func measure(in simulation: Simulation) {
         let now = simulation.now
@@ -12,7 +13,7 @@ extension Fleet {
         for slot in slots.indices {
             let instance = instances[slot]
             let current = MetricSnapshot(
-                busy: instance.stationStatistics(at: now).busyServers.integral(at: now), inService: instance.inServiceTime.integral(at: now),
+                busy: instance.busyIntegral(at: now), inService: instance.inServiceTime.integral(at: now),
                 served: instance.servedTotal, errors: instance.errorsTotal)
             let previous = metricSnapshots[slot]
             metricSnapshots[slot] = current
@@ -24,13 +25,20 @@ extension Fleet {
             served += current.served - previous.served
         }
         let period = Double(metricPeriod.nanoseconds)
-        let instancesMeasured = inService / period
+        var instancesMeasured = inService / period
         var metric: Double?
         if inService > 0, let scaling = configuration.autoscaling {
             switch scaling.metric {
             case .cpuUtilization: metric = busy / capacity
             case .requestsPerInstance: metric = Double(served) / (inService / 60e9)
+            case .backlogPerInstance: break
             }
+        }
+        if configuration.autoscaling?.metric == .backlogPerInstance, let metricSource {
+            // GroupInServiceInstances counts warming instances too. With none in service the
+            // whole backlog is one instance's, so the group can scale out from zero.
+            instancesMeasured = Double(max(1, count(group: activeGroup) { $0.state == .inService }))
+            metric = metricSource.scalingTotal(at: now) / instancesMeasured
         }
         statistics.scalingMetric = metric ?? .nan
         guard var tracker else { return }

@@ -2,7 +2,7 @@ import Infra
 import SimKernel
 
 /// One fleet: an Auto Scaling group (two during a blue/green deployment) whose instances fill
-/// the slots of one service's instances. It launches, configures, serves, drains, replaces
+/// the slots of one service's instances (or of the provisioning worker processes). It launches, configures, serves, drains, replaces
 /// and terminates them, scales on the metrics the simulation measures, rolls out releases and
 /// rides out faults; the edge learns of every instance that enters or leaves service through
 /// service discovery.
@@ -26,7 +26,7 @@ public final class Fleet: Component {
     }
 
     public let configuration: FleetConfiguration
-    let instances: [ServiceInstance]
+    let instances: [any FleetMember]
     var slots: [FleetInstance]
     let layout: SlotLayout
     /// Free slots of each zone (by the fleet's zone index), lowest on top.
@@ -50,6 +50,8 @@ public final class Fleet: Component {
     var rolloutSerial: UInt32 = 0
     var deploymentSnapshot = (served: UInt64(0), errors: UInt64(0))
     var tracker: TargetTracker?
+    /// What `backlog_per_instance` divides by the in-service instances (the queue's backlog).
+    public unowned var metricSource: (any ScalingMetricSource)?
     var metricSnapshots: [MetricSnapshot]
     var alarmSnapshots: [MetricSnapshot]
     /// Scale-outs waiting for the group to reach their capacity: since when, and to how many.
@@ -61,10 +63,10 @@ public final class Fleet: Component {
     let driftDraws: RandomStream
     let terminationDraws: RandomStream
 
-    /// `instances` are the service's instances, one per slot of `SlotLayout`; `deployments`
-    /// are this fleet's, in time order.
+    /// `instances` are the service's instances (or worker processes), one per slot of
+    /// `SlotLayout`; `deployments` are this fleet's, in time order.
     public init(
-        _ configuration: FleetConfiguration, instances: [ServiceInstance], deployments: [DeploymentConfiguration], defects: [ReleaseDefect],
+        _ configuration: FleetConfiguration, instances: [any FleetMember], deployments: [DeploymentConfiguration], defects: [ReleaseDefect],
         salt: SaltMaster, packer: PackerPipeline, statistics: FleetStatistics, streams: RandomStreams
     ) {
         let layout = SlotLayout(configuration, deployments: deployments)
@@ -80,8 +82,8 @@ public final class Fleet: Component {
         self.statistics = statistics
         self.defects = defects
         defectActive = Array(repeating: false, count: defects.count)
-        baseSpeed = instances.first?.configuration.speed ?? 1
-        baseErrorProbability = instances.first?.configuration.errorProbability ?? 0
+        baseSpeed = instances.first?.baseBehaviour.speed ?? 1
+        baseErrorProbability = instances.first?.baseBehaviour.errorProbability ?? 0
         self.deployments = deployments.sorted { $0.at < $1.at }
         tracker = configuration.autoscaling.map { TargetTracker($0, minSize: configuration.minSize, maxSize: configuration.maxSize) }
         metricSnapshots = Array(repeating: MetricSnapshot(), count: instances.count)

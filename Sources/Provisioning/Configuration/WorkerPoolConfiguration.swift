@@ -3,8 +3,12 @@ import SimKernel
 /// The workers that drain the provisioning queue: processes with threads, each thread
 /// long-polling for a batch and working through it one message at a time.
 public struct WorkerPoolConfiguration: Sendable, Equatable {
-    /// Processes; each has its own SDK clients (and so its own retry quota).
+    /// Processes; each has its own SDK clients (and so its own retry quota). On a fleet, one
+    /// per instance slot the fleet may ever use.
     public var instances: Int
+    /// The fleet whose instances run the processes, if any: a process polls only while its
+    /// instance is in service. Without one, every process polls from the start to the end.
+    public var fleet: String?
     public var threads: Int
     /// Messages one receive asks for (1 to 10); a thread holds them, hidden, until it gets
     /// to each in turn.
@@ -21,13 +25,14 @@ public struct WorkerPoolConfiguration: Sendable, Equatable {
     public var errorBackoff: SimTime
 
     public init(
-        instances: Int, threads: Int, receiveBatch: Int = 1, waitTime: SimTime = .seconds(20), heartbeat: VisibilityHeartbeat? = nil,
+        instances: Int, fleet: String? = nil, threads: Int, receiveBatch: Int = 1, waitTime: SimTime = .seconds(20), heartbeat: VisibilityHeartbeat? = nil,
         consistentReads: Bool = true, errorBackoff: SimTime = .seconds(1)
     ) {
         precondition(instances >= 1 && threads >= 1 && (1...10).contains(receiveBatch))
         precondition(waitTime >= .seconds(1) && waitTime <= .seconds(20), "workers long-poll: a wait of 1 to 20 s")
         precondition(errorBackoff > .zero)
         self.instances = instances
+        self.fleet = fleet
         self.threads = threads
         self.receiveBatch = receiveBatch
         self.waitTime = waitTime

@@ -6,7 +6,7 @@ extension ProvisioningWorkers {
     func received(thread: Int, reply: SQSReply, in simulation: Simulation) {
         guard reply.count > 0 else {
             statistics.emptyReceives.increment()
-            return begin(.receive, thread: thread, in: simulation)
+            return poll(thread: thread, in: simulation)
         }
         let base = thread * configuration.workers.receiveBatch
         for index in 0..<reply.count {
@@ -15,6 +15,7 @@ extension ProvisioningWorkers {
         threads[thread].held = reply.count
         threads[thread].next = 0
         statistics.busyThreads.add(1, at: simulation.now)
+        processes[process(of: thread)].holdingChanged(by: 1, at: simulation.now)
         if let heartbeat = configuration.workers.heartbeat {
             simulation.schedule(
                 after: heartbeat.interval, target: id, kind: Kind.heartbeat.rawValue, subject: UInt32(thread),
@@ -32,7 +33,8 @@ extension ProvisioningWorkers {
             threads[thread].next = 0
             threads[thread].generation &+= 1
             statistics.busyThreads.add(-1, at: simulation.now)
-            return begin(.receive, thread: thread, in: simulation)
+            processes[process(of: thread)].holdingChanged(by: -1, at: simulation.now)
+            return poll(thread: thread, in: simulation)
         }
         let message = currentMessage(of: thread)
         threads[thread].tenant = UInt32(truncatingIfNeeded: message.body - configuration.tenantKeyOffset)
@@ -60,6 +62,11 @@ extension ProvisioningWorkers {
     }
 
     func runStep(thread: Int, in simulation: Simulation) {
+        let process = processes[process(of: thread)]
+        if process.errorProbability > 0, process.releaseErrors.bernoulli(process.errorProbability) {
+            statistics.releaseErrors.increment()
+            return abandon(thread: thread, in: simulation)
+        }
         let run = effects.begin(tenant: threads[thread].tenant, step: threads[thread].stepsDone, at: simulation.now)
         threads[thread].run = run
         simulation.schedule(at: run.end, target: id, kind: Kind.stepDone.rawValue, subject: UInt32(thread))
@@ -78,10 +85,11 @@ extension ProvisioningWorkers {
     /// Leaves the message undeleted: it comes back when its visibility timeout ends.
     func abandon(thread: Int, in simulation: Simulation) {
         statistics.abandoned.increment()
-        finishMessage(thread: thread, in: simulation)
+        finishMessage(thread: thread, failed: true, in: simulation)
     }
 
-    func finishMessage(thread: Int, in simulation: Simulation) {
+    func finishMessage(thread: Int, failed: Bool = false, in simulation: Simulation) {
+        processes[process(of: thread)].finished(failed: failed)
         threads[thread].next += 1
         startMessage(thread: thread, in: simulation)
     }

@@ -6,6 +6,7 @@ struct WorkerSeries {
     var deliveries: UInt64 = 0
     var duplicates: UInt64 = 0
     var busy = 0.0
+    var live = 0.0
 }
 
 /// The worker pool's metrics under `provisioning.workers`, and its SDK clients' under
@@ -38,7 +39,11 @@ extension ProvisioningWorkers {
         table.append(c, "delete_errors", "count", Double(s.deleteErrors.sinceReset))
         table.append(c, "visibility_extensions", "count", Double(s.extensions.sinceReset))
         table.append(c, "visibility_extensions_too_late", "count", Double(s.lateExtensions.sinceReset))
-        table.append(c, "utilization", "ratio", s.busyThreads.mean(at: time) / Double(threads.count))
+        table.append(c, "messages_lost_in_crash", "count", Double(s.lostInCrash.sinceReset))
+        table.append(c, "release_errors", "count", Double(s.releaseErrors.sinceReset))
+        table.append(c, "threads_working_mean", "count", s.liveThreads.mean(at: time))
+        let working = s.liveThreads.mean(at: time)
+        table.append(c, "utilization", "ratio", working > 0 ? s.busyThreads.mean(at: time) / working : .nan)
         dynamoDB.report(into: &table)
         sqs.report(into: &table)
     }
@@ -47,6 +52,7 @@ extension ProvisioningWorkers {
         let c = ProvisioningWorkers.component
         return [
             MetricKey(c, "deliveries", "per_s"), MetricKey(c, "duplicates_processed", "per_s"), MetricKey(c, "utilization", "ratio"),
+            MetricKey(c, "threads_working", "count"),
         ] + dynamoDB.seriesKeys + sqs.seriesKeys
     }
 
@@ -54,10 +60,13 @@ extension ProvisioningWorkers {
     func sampleWorkers(at time: SimTime, into frame: inout [Double]) {
         let span = time - series.time
         let busy = statistics.busyThreads.integral(at: time)
+        let live = statistics.liveThreads.integral(at: time)
+        let working = (live - series.live) / Double(span.nanoseconds)
         frame.append(Double(statistics.deliveries.total - series.deliveries) / span.seconds)
         frame.append(Double(duplicatesTotal - series.duplicates) / span.seconds)
-        frame.append((busy - series.busy) / Double(span.nanoseconds) / Double(threads.count))
-        series = WorkerSeries(time: time, deliveries: statistics.deliveries.total, duplicates: duplicatesTotal, busy: busy)
+        frame.append(working > 0 ? (busy - series.busy) / Double(span.nanoseconds) / working : .nan)
+        frame.append(working)
+        series = WorkerSeries(time: time, deliveries: statistics.deliveries.total, duplicates: duplicatesTotal, busy: busy, live: live)
         dynamoDB.sample(at: time, into: &frame)
         sqs.sample(at: time, into: &frame)
     }

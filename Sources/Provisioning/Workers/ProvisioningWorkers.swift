@@ -14,7 +14,10 @@ import SimKernel
 /// queue. With a heartbeat, the thread keeps extending the visibility of the messages it
 /// holds; without, a long step lets its message reappear and be received again meanwhile.
 ///
-/// Thread `w` calls on channel `2w`; its heartbeat calls SQS on `2w + 1`.
+/// Thread `w` calls on channel `2w`; its heartbeat calls SQS on `2w + 1`. Threads belong to
+/// processes (`WorkerProcess`), `threads` each; a thread works only while its process takes
+/// work, and a crash of its process leaves the events of its calls in flight to arrive and
+/// be dropped (see ProvisioningWorkers+Processes.swift).
 public final class ProvisioningWorkers: Component {
     enum Kind: UInt32 {
         /// An attempt held back by the adaptive rate limiter may go (subject: channel).
@@ -51,6 +54,12 @@ public final class ProvisioningWorkers: Component {
         var run = StepRun(end: .zero, succeeds: true, doesWork: false)
         /// Advances with every batch, so a heartbeat of an earlier batch is recognised.
         var generation: UInt32 = 0
+        /// Working: exactly one event of its main channel is on its way.
+        var active = false
+        /// Its process crashed while it was working, or sending a heartbeat: the event still
+        /// on its way on that channel belongs to the dead process.
+        var staleMain = false
+        var staleHeartbeat = false
     }
 
     let configuration: ProvisioningConfiguration
@@ -67,10 +76,14 @@ public final class ProvisioningWorkers: Component {
     let indexesStatus: Bool
     var statistics = WorkerStatistics()
     var series = WorkerSeries()
+    /// One per process, in order; thread `w` runs in process `w / threads`.
+    public private(set) var processes: [WorkerProcess] = []
 
+    /// `processes` are those a fleet runs, made by `processes(_:streams:)`; nil: the pool
+    /// makes its own, all in service from the start.
     public init(
         configuration: ProvisioningConfiguration, table: DynamoDBTable, queue: SQSQueue, ledger: TenantLedger, effects: StepEffects,
-        streams: RandomStreams
+        processes: [WorkerProcess]? = nil, streams: RandomStreams
     ) {
         self.configuration = configuration
         self.table = table
@@ -85,11 +98,21 @@ public final class ProvisioningWorkers: Component {
         held = Array(repeating: nil, count: workers.threadCount * workers.receiveBatch)
         changes.reserveCapacity(workers.receiveBatch)
         indexesStatus = configuration.table.index != nil
+        super.init()
+        self.processes = processes ?? ProvisioningWorkers.processes(workers, streams: streams)
+        precondition(self.processes.count == workers.instances, "one process per worker instance")
+        for process in self.processes { process.pool = self }
     }
 
-    /// Every thread starts polling.
+    /// The pool's processes, one per instance, before the pool exists.
+    public static func processes(_ workers: WorkerPoolConfiguration, streams: RandomStreams) -> [WorkerProcess] {
+        (0..<workers.instances).map { WorkerProcess(index: $0, threads: workers.threads, streams: streams) }
+    }
+
+    /// The threads of every process that takes work start polling (on a fleet, those its
+    /// initial instances run; the others when their instance enters service).
     public func start(in simulation: Simulation) {
-        for thread in threads.indices { begin(.receive, thread: thread, in: simulation) }
+        for process in processes where process.takesWork { resume(process: process.index, in: simulation) }
     }
 
     func process(of thread: Int) -> Int { thread / configuration.workers.threads }
@@ -100,22 +123,40 @@ public final class ProvisioningWorkers: Component {
         switch event.kind {
         case Kind.attempt.rawValue:
             let channel = Int(event.subject)
+            guard !droppedStale(channel: channel, in: simulation) else { return }
             if channel % 2 == 0 { send(thread: channel / 2, in: simulation) } else { sendHeartbeat(thread: channel / 2, in: simulation) }
         case Kind.backoff.rawValue:
             let channel = Int(event.subject)
+            guard !droppedStale(channel: channel, in: simulation) else { return }
             if channel % 2 == 0 { prepare(thread: channel / 2, in: simulation) } else { prepareHeartbeat(thread: channel / 2, in: simulation) }
         case Kind.stepDone.rawValue:
-            stepEnded(thread: Int(event.subject), in: simulation)
+            let thread = Int(event.subject)
+            if threads[thread].staleMain {
+                // The step's remote work goes on without the process that started it.
+                effects.finish(threads[thread].run, tenant: threads[thread].tenant, step: threads[thread].stepsDone)
+            }
+            guard !droppedStale(channel: 2 * thread, in: simulation) else { return }
+            stepEnded(thread: thread, in: simulation)
         case Kind.heartbeat.rawValue:
             heartbeatDue(thread: Int(event.subject), generation: UInt32(truncatingIfNeeded: event.argument), in: simulation)
         case Kind.poll.rawValue:
-            begin(.receive, thread: Int(event.subject), in: simulation)
+            guard !droppedStale(channel: 2 * Int(event.subject), in: simulation) else { return }
+            poll(thread: Int(event.subject), in: simulation)
         case DynamoDBResponse.kind:
             let response = DynamoDBResponse(event)
+            if threads[Int(event.subject) / 2].staleMain {
+                orphanedWriteLanded(thread: Int(event.subject) / 2, outcome: SDKAttemptOutcome(response), at: simulation.now)
+            }
+            guard !droppedStale(channel: Int(event.subject), in: simulation) else { return }
             completed(thread: Int(event.subject) / 2, outcome: SDKAttemptOutcome(response), reply: nil, item: response.item, in: simulation)
         default:
             guard let reply = SQSReply(event) else { preconditionFailure("unknown provisioning worker event \(event.kind)") }
             let channel = Int(reply.slot)
+            if channel % 2 == 0, threads[channel / 2].staleMain, threads[channel / 2].call == .receive {
+                // Received for a dead process: hidden until their visibility timeout ends.
+                statistics.lostInCrash.increment(by: UInt64(reply.count))
+            }
+            guard !droppedStale(channel: channel, in: simulation) else { return }
             if channel % 2 == 0 {
                 completed(thread: channel / 2, outcome: SDKAttemptOutcome(reply.status), reply: reply, item: .missing, in: simulation)
             } else {

@@ -24,7 +24,14 @@ struct WorkerStatistics {
     /// (the message was visible again, or received by another thread).
     var extensions = Counter()
     var lateExtensions = Counter()
+    /// Messages a thread held, unfinished, when its process crashed.
+    var lostInCrash = Counter()
+    /// Deliveries given up before their step because the process's release mishandled them.
+    var releaseErrors = Counter()
     var busyThreads = TimeWeightedValue()
+    /// Threads working (polling or holding messages): all of them in a static pool; on a
+    /// fleet, those of the processes in service and of draining ones not yet done.
+    var liveThreads = TimeWeightedValue()
 
     mutating func reset(at time: SimTime) {
         deliveries.reset()
@@ -39,6 +46,9 @@ struct WorkerStatistics {
         emptyReceives.reset()
         extensions.reset()
         lateExtensions.reset()
+        lostInCrash.reset()
+        releaseErrors.reset()
         busyThreads.reset(at: time)
+        liveThreads.reset(at: time)
     }
 }

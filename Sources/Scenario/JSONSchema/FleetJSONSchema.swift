@@ -75,7 +75,7 @@ enum FleetJSONSchema {
         "targetTracking": JSONSchema.object([
             .required(
                 "metric", .choice(TargetTrackingConfiguration.Metric.allCases.map(\.rawValue)),
-                "cpu_utilization: busy request slots over all slots of the in-service instances; requests_per_instance: calls each served per minute."),
+                "cpu_utilization: busy request slots (or worker threads) over all of the in-service instances; requests_per_instance: calls (or messages) each served per minute; backlog_per_instance: the queue's visible messages per in-service instance (only on the provisioning workers' fleet)."),
             .required("target", .number(exclusiveMinimum: 0), "The value to keep the metric near (a ratio up to 1 for cpu_utilization)."),
             .optional("metric_period", .ref("positiveDuration"), "The metric's period (CloudWatch's minute).", default: ScalarJSONSchema.duration(scaling.period)),
             .optional(
@@ -98,7 +98,7 @@ enum FleetJSONSchema {
                 default: ScalarJSONSchema.duration(scaling.scaleInCooldown)),
             .optional("disable_scale_in", .ref("boolean"), "Scale out only.", default: false),
         ]).with("anyOf", [
-            ["properties": ["metric": ["const": "requests_per_instance"]]],
+            ["properties": ["metric": ["enum": ["requests_per_instance", "backlog_per_instance"]]]],
             ["properties": ["target": ["maximum": 1]]],
         ]).described("Target tracking: the new capacity is ceil(instances * metric / target), within min_size and max_size."),
         "warmPool": JSONSchema.object([

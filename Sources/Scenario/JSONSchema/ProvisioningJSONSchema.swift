@@ -72,7 +72,10 @@ enum ProvisioningJSONSchema {
                 default: ScalarJSONSchema.duration(apiDefaults.timeout)),
         ]).described("The control-plane API: instances, each with request threads and a bounded queue."),
         "provisioningWorkers": JSONSchema.object([
-            .required("instances", .integer(1...10_000), "Worker processes; each has its own SDK clients (and retry quotas)."),
+            .optional("instances", .integer(1...10_000), "Worker processes; each has its own SDK clients (and retry quotas). Or 'fleet'."),
+            .optional(
+                "fleet", .ref("text"),
+                "The fleet whose instances run the processes, one each, polling only while in service (a fleet of its own, named by no service). Or 'instances'."),
             .optional("threads", .integer(1...10_000), "Threads per process, each long-polling the queue; at most 100000 threads in all.", default: 1),
             .optional(
                 "receive_batch", .integer(1...10), "Messages one receive asks for; a thread holds them, hidden, until it gets to each.",
@@ -96,6 +99,9 @@ enum ProvisioningJSONSchema {
             .optional(
                 "error_backoff", .ref("positiveDuration"), "How long a thread pauses after a failed receive before it polls again.",
                 default: ScalarJSONSchema.duration(workerDefaults.errorBackoff)),
+        ]).with("anyOf", [
+            ["required": ["instances"], "properties": ["instances": ["type": "integer"], "fleet": ["type": "null"]]],
+            ["required": ["fleet"], "properties": ["fleet": ["type": "string"], "instances": ["type": "null"]]],
         ]).described("Processes with threads that long-poll the queue and work through each message."),
         "provisioningStep": JSONSchema.object([
             .required("name", .ref("name"), "The step's name, unique in the workflow."),

@@ -55,20 +55,25 @@ public enum ScenarioJSONSchema {
 
     /// Sections that need others: the network needs both halves; the traffic goes through
     /// the edge, and so does the tenants' workload; the sidecar checks the edge's requests;
-    /// tables are called by services; fleets launch from images and run services, and
-    /// images, Packer, Salt and deployments are for fleets. The edge's need for one source of
-    /// requests is in `clients`.
+    /// tables are called by services; fleets launch from images, and images, Packer, Salt
+    /// and deployments are for fleets. The edge's need for one source of requests is in
+    /// `clients`, the fleets' need for services or workers to run in `fleetRunners`.
     static let dependencies: [String: [String]] = [
         "sources": ["stations"], "stations": ["sources"], "traffic": ["edge"], "sidecar": ["edge"],
         "tenants": ["workload"], "workload": ["tenants", "edge"], "dynamodb": ["services"],
-        "fleets": ["images", "services"], "images": ["fleets"], "packer": ["fleets"], "salt": ["fleets"], "deployments": ["fleets"],
+        "fleets": ["images"], "images": ["fleets"], "packer": ["fleets"], "salt": ["fleets"], "deployments": ["fleets"],
     ]
 
     /// The edge needs exactly one source of requests: 'traffic', or the tenants' 'workload'
     /// (a null section is one left out).
-    static let clients: JSONValue = [
+    static let clients: [JSONValue] = [
         ["anyOf": [["required": ["traffic"]], ["required": ["workload"]], ["properties": ["edge": ["type": "null"]]]]],
         ["anyOf": [["properties": ["traffic": ["type": "null"]]], ["properties": ["workload": ["type": "null"]]]]],
+    ]
+
+    /// Fleets run services, or the provisioning workers.
+    static let fleetRunners: JSONValue = [
+        "anyOf": [["required": ["services"]], ["required": ["provisioning"]], ["properties": ["fleets": ["type": "null"]]]],
     ]
 
     /// A scenario needs a model: a queueing network, some of the architecture, or the
@@ -97,7 +102,7 @@ public enum ScenarioJSONSchema {
         root.keywords["$defs"] = .object(defs)
         root.keywords["dependentRequired"] = .object(dependencies.mapValues { .array($0.map(JSONValue.string)) })
         root.keywords["anyOf"] = .array(models.map { ["required": [.string($0)]] })
-        root.keywords["allOf"] = clients
+        root.keywords["allOf"] = .array(clients + [fleetRunners])
         return root.json
     }()
 

@@ -25,7 +25,14 @@ import SimKernel
 /// services:
 ///   jira-web: { fleet: jira, concurrency: 16, service_time: 40ms }
 /// ```
+///
+/// A fleet runs one service, or the provisioning workers (`provisioning.workers.fleet`), whose
+/// processes are its instances; only such a fleet can scale on `backlog_per_instance`.
 enum FleetSchema {
+    /// What a fleet of the provisioning workers gives as its service: no service can be named
+    /// so (names have no dots).
+    static let workersService = "provisioning.workers"
+
     struct Nodes {
         var fleets: YAMLNode?
         var images: YAMLNode?
@@ -40,7 +47,10 @@ enum FleetSchema {
         return entries.map(\.key)
     }
 
-    static func read(_ nodes: Nodes, zones: [String], services: inout [Platform.Service], duration: SimTime) throws(Diagnostic) -> FleetsConfiguration {
+    static func read(
+        _ nodes: Nodes, zones: [String], services: inout [Platform.Service], workersFleet: YAMLNode? = nil, duration: SimTime
+    ) throws(Diagnostic) -> FleetsConfiguration {
+        let workers = try workersFleet?.text("'provisioning.workers.fleet'")
         guard let fleetsNode = nodes.fleets else {
             for (key, node) in [("images", nodes.images), ("packer", nodes.packer), ("salt", nodes.salt), ("deployments", nodes.deployments)] {
                 if let node { throw Diagnostic.error(at: node.location, "'\(key)' needs 'fleets': the fleets it is for") }
@@ -55,12 +65,28 @@ enum FleetSchema {
         configuration.packer = try ImageSchema.packer(nodes.packer)
         configuration.salt = try SaltSchema.read(nodes.salt)
         var reader = try MappingReader(fleetsNode, context: "'fleets'")
+        if let workers, !reader.keys.contains(workers) {
+            var message = "'provisioning.workers.fleet' names unknown fleet '\(workers)'"
+            if let suggestion = MappingReader.closest(to: workers, among: reader.keys) { message += "; did you mean '\(suggestion)'?" }
+            throw Diagnostic.error(at: workersFleet!.location, message)
+        }
         var serviceOf: [(fleet: String, service: Int)] = []
         for entry in reader.allEntries() {
             try YAMLNode.checkName(entry.key, what: "fleet name", at: entry.keyLocation)
             let users = services.indices.filter { services[$0].fleet == entry.key }
+            if workers == entry.key {
+                if let user = users.first {
+                    throw Diagnostic.error(
+                        at: workersFleet!.location,
+                        "fleet '\(entry.key)' runs service '\(services[user].name)'; the provisioning workers need a fleet of their own")
+                }
+                configuration.fleets.append(try fleet(entry, service: workersService, zones: zones, images: configuration.images))
+                continue
+            }
             guard let user = users.first else {
-                throw Diagnostic.error(at: entry.keyLocation, "fleet '\(entry.key)' runs no service: give one service 'fleet: \(entry.key)'")
+                throw Diagnostic.error(
+                    at: entry.keyLocation,
+                    "fleet '\(entry.key)' runs no service: give one service 'fleet: \(entry.key)', or the workers ('provisioning.workers.fleet')")
             }
             guard users.count == 1 else {
                 let names = users.map { "'\(services[$0].name)'" }.joined(separator: " and ")
@@ -71,10 +97,10 @@ enum FleetSchema {
         }
         configuration.deployments = try DeploymentSchema.read(
             nodes.deployments, fleets: configuration.fleets, images: configuration.images, duration: duration)
-        for (index, fleet) in configuration.fleets.enumerated() {
-            let service = serviceOf[index].service
+        for (fleet, service) in serviceOf {
+            let index = configuration.fleets.firstIndex { $0.name == fleet }!
             services[service].instances = configuration.slots(ofFleet: index)
-            services[service].zones = fleet.zones.map { Int($0.index) }
+            services[service].zones = configuration.fleets[index].zones.map { Int($0.index) }
         }
         return configuration
     }
@@ -116,7 +142,7 @@ enum FleetSchema {
         fleet.deregistrationDelay = try r.optional("deregistration_delay")?.duration("\(what) deregistration_delay") ?? fleet.deregistrationDelay
         fleet.meanTimeBetweenFailures = try r.optional("mtbf")?.positiveDuration("\(what) mtbf")
         if let n = r.optional("drift") { fleet.drift = try drift(n, what) }
-        if let n = r.optional("autoscaling") { fleet.autoscaling = try autoscaling(n, what) }
+        if let n = r.optional("autoscaling") { fleet.autoscaling = try autoscaling(n, what, runsWorkers: service == workersService) }
         if let n = r.optional("protected_instances") {
             fleet.protectedInstances = try n.integer("\(what) protected_instances", in: 0...desired)
         }
@@ -180,7 +206,7 @@ enum FleetSchema {
         return drift
     }
 
-    private static func autoscaling(_ node: YAMLNode, _ what: String) throws(Diagnostic) -> TargetTrackingConfiguration {
+    private static func autoscaling(_ node: YAMLNode, _ what: String, runsWorkers: Bool) throws(Diagnostic) -> TargetTrackingConfiguration {
         let context = "\(what) autoscaling"
         var r = try MappingReader(node, context: context)
         let metricNode = try r.required("metric")
@@ -190,6 +216,10 @@ enum FleetSchema {
             var message = "\(context) metric is one of \(known.joined(separator: ", ")), found '\(metricName)'"
             if let suggestion = MappingReader.closest(to: metricName, among: known) { message += "; did you mean '\(suggestion)'?" }
             throw Diagnostic.error(at: metricNode.location, message)
+        }
+        if metric == .backlogPerInstance, !runsWorkers {
+            throw Diagnostic.error(
+                at: metricNode.location, "\(context) metric backlog_per_instance is for the provisioning workers' fleet (the queue they drain)")
         }
         let targetNode = try r.required("target")
         let target = try targetNode.positiveNumber("\(context) target")

@@ -20,7 +20,8 @@ import Tenancy
 /// ```
 enum PlatformSchema {
     /// The architecture keys of the top level; nil when the scenario has none of them.
-    static func read(_ top: inout MappingReader, duration: SimTime) throws(Diagnostic) -> Platform? {
+    /// `workersFleet` is `provisioning.workers.fleet`, if given: the fleet that runs no service.
+    static func read(_ top: inout MappingReader, duration: SimTime, workersFleet: YAMLNode? = nil) throws(Diagnostic) -> Platform? {
         let zonesNode = top.optional("zones")
         let networkNode = top.optional("network")
         let servicesNode = top.optional("services")
@@ -47,7 +48,7 @@ enum PlatformSchema {
         if let unused = tables.indices.first(where: { !called.contains($0) }) {
             throw Diagnostic.error(at: tablesNode!.location, "table '\(tables[unused].name)' is called by no service: give a service 'calls' to it")
         }
-        var fleets = try FleetSchema.read(fleetNodes, zones: zones, services: &services, duration: duration)
+        var fleets = try FleetSchema.read(fleetNodes, zones: zones, services: &services, workersFleet: workersFleet, duration: duration)
         var edge: EdgeConfiguration?
         var traffic: TrafficConfiguration?
         if let trafficNode { traffic = try TrafficSchema.read(trafficNode, zones: zones) }

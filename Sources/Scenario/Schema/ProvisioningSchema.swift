@@ -1,4 +1,5 @@
 import AWSModels
+import Fleet
 import Provisioning
 import SimKernel
 
@@ -13,16 +14,30 @@ import SimKernel
 ///   queue: { name: provisioning, visibility_timeout: 5m, max_receive_count: 5 }
 ///   sdk: { dynamodb: standard-2026, sqs: standard-2025 }
 ///   workers: { instances: 4, threads: 8, wait_time: 20s, heartbeat: { interval: 1m, timeout: 5m } }
+///   # or, the processes being the instances of a fleet (one per instance, polling while in service):
+///   # workers: { fleet: workers, threads: 8 }
 ///   steps:
 ///     - { name: create-database, duration: { lognormal: { median: 40s, p99: 4m } }, failure_probability: 0.02 }
 ///   faults:
 ///     - { at: 5m, table_capacity: { read_units: 50, write_units: 20, for: 5m } }
 /// ```
 enum ProvisioningSchema {
+    /// `provisioning.workers.fleet`, read before the fleets are (which need to know it); nil
+    /// when absent or malformed, which `read` reports.
+    static func workersFleet(_ node: YAMLNode?) -> YAMLNode? {
+        guard let node, case .mapping(let entries) = node.content,
+            let workers = entries.first(where: { $0.key == "workers" })?.value, case .mapping(let fields) = workers.content
+        else { return nil }
+        guard let fleet = fields.first(where: { $0.key == "fleet" })?.value, !fleet.isNull else { return nil }
+        return fleet
+    }
+
     /// `tables` are the top-level `dynamodb:` tables, which `table: <name>` shares with the
-    /// applications; `population` is how many tenants they already hold.
+    /// applications; `population` is how many tenants they already hold; `fleets` those the
+    /// workers may run on.
     static func read(
-        _ node: YAMLNode?, duration: SimTime, tables: [DynamoDBTableConfiguration] = [], population: Int = 0
+        _ node: YAMLNode?, duration: SimTime, tables: [DynamoDBTableConfiguration] = [], population: Int = 0,
+        fleets: FleetsConfiguration? = nil
     ) throws(Diagnostic) -> ProvisioningConfiguration? {
         guard let node else { return nil }
         var r = try MappingReader(node, context: "'provisioning'")
@@ -48,7 +63,7 @@ enum ProvisioningSchema {
             if let policy = sdk.optional("sqs") { sqsRetry = try SDKRetrySchema.read(policy, "'provisioning.sdk.sqs'", dynamoDB: false) }
             try sdk.finish()
         }
-        let workers = try readWorkers(try r.required("workers"))
+        let workers = try readWorkers(try r.required("workers"), fleets: fleets ?? FleetsConfiguration())
         let steps = try readSteps(try r.required("steps"))
         var cuts: [TableCapacityCut] = []
         if let faults = r.optional("faults") {
@@ -119,9 +134,32 @@ enum ProvisioningSchema {
         return ControlPlaneConfiguration(instances: instances, threads: threads, queueCapacity: queueCapacity, handling: handling, timeout: timeout)
     }
 
-    private static func readWorkers(_ node: YAMLNode) throws(Diagnostic) -> WorkerPoolConfiguration {
+    private static func readWorkers(_ node: YAMLNode, fleets: FleetsConfiguration) throws(Diagnostic) -> WorkerPoolConfiguration {
         var r = try MappingReader(node, context: "'provisioning.workers'")
-        let instances = try r.required("instances").integer("'provisioning.workers.instances'", in: 1...10_000)
+        let instancesNode = r.optional("instances")
+        let fleetNode = r.optional("fleet")
+        var instances = 0
+        var fleet: String?
+        switch (instancesNode, fleetNode) {
+        case (let instancesNode?, nil):
+            instances = try instancesNode.integer("'provisioning.workers.instances'", in: 1...10_000)
+        case (nil, let fleetNode?):
+            let name = try fleetNode.text("'provisioning.workers.fleet'")
+            guard let index = fleets.fleets.firstIndex(where: { $0.name == name }) else {
+                let names = fleets.fleets.map(\.name)
+                var message = "'provisioning.workers.fleet' names unknown fleet '\(name)'"
+                if let suggestion = MappingReader.closest(to: name, among: names) { message += "; did you mean '\(suggestion)'?" }
+                if names.isEmpty { message += " (declare it under 'fleets')" }
+                throw Diagnostic.error(at: fleetNode.location, message)
+            }
+            // One process per instance slot the fleet may ever use.
+            instances = fleets.slots(ofFleet: index)
+            fleet = name
+        case (_?, let fleetNode?):
+            throw Diagnostic.error(at: fleetNode.location, "workers need 'instances' or 'fleet', not both")
+        case (nil, nil):
+            throw Diagnostic.error(at: node.location, "workers need 'instances' or 'fleet' (the fleet whose instances run them)")
+        }
         let threads = try r.optional("threads")?.integer("'provisioning.workers.threads'", in: 1...10_000) ?? 1
         guard instances * threads <= 100_000 else {
             throw Diagnostic.error(at: node.location, "'provisioning.workers' may have at most 100000 threads in all")
@@ -152,7 +190,7 @@ enum ProvisioningSchema {
         let backoff = try r.optional("error_backoff")?.positiveDuration("'provisioning.workers.error_backoff'") ?? .seconds(1)
         try r.finish()
         return WorkerPoolConfiguration(
-            instances: instances, threads: threads, receiveBatch: batch, waitTime: wait, heartbeat: heartbeat,
+            instances: instances, fleet: fleet, threads: threads, receiveBatch: batch, waitTime: wait, heartbeat: heartbeat,
             consistentReads: consistent, errorBackoff: backoff)
     }
 
