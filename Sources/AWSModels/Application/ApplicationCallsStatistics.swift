@@ -1,10 +1,12 @@
 import SimKernel
 
-/// What an application's table calls measure, reported as `service.<name>.calls`.
+/// What an application's downstream calls measure, reported as `service.<name>.calls`.
 struct ApplicationCallsStatistics {
-    /// Calls started (retries are the SDK's, counted under `sdk.<name>.dynamodb`).
+    /// Calls started, to tables and services (table retries are the SDK's, counted under
+    /// `sdk.<name>.dynamodb`).
     var calls = Counter()
-    /// Calls the SDK gave up on: their requests were answered with the failure status.
+    /// Calls that failed for good (the SDK gave up, or the other service answered 5xx, refused
+    /// or reset): their requests were answered with the failure status.
     var failed = Counter()
     /// From the end of the application's own work to its answer, per request that reached
     /// the calls.

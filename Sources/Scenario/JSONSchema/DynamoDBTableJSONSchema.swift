@@ -1,7 +1,7 @@
 import AWSModels
 
-/// `provisioning.table` as Schema/DynamoDBTableSchema.swift reads it, with the defaults of
-/// the AWSModels DynamoDB parameter types.
+/// `provisioning.table` and the tables of `dynamodb:` as Schema/DynamoDBTableSchema.swift
+/// reads them, with the defaults of the AWSModels DynamoDB parameter types.
 enum DynamoDBTableJSONSchema {
     /// `YAMLNode.bytes`: a decimal number (digits, an optional point and exponent) and a
     /// binary unit, spaces allowed before the number and before the unit.

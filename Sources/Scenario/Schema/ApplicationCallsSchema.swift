@@ -45,7 +45,7 @@ enum ApplicationCallsSchema {
             return nil
         }
         guard case .sequence(let items) = callsNode.content, !items.isEmpty else {
-            throw Diagnostic.error(at: callsNode.location, "\(what) calls must be a list of table calls")
+            throw Diagnostic.error(at: callsNode.location, "\(what) calls must be a list of table and service calls")
         }
         var calls: [DownstreamCall] = []
         for (index, item) in items.enumerated() {
