@@ -39,4 +39,7 @@ public protocol InstanceDownstream: AnyObject {
     /// `instance` crashed: the calls it has downstream end without an answer (the instance
     /// reset them).
     func abandon(instance: ServiceInstance, in simulation: Simulation) -> [UpstreamMessage.Call]
+
+    /// Whether requests of `instance` are still waiting on their calls.
+    func holdsCalls(of instance: ServiceInstance) -> Bool
 }

@@ -191,9 +191,11 @@ public final class ServiceInstance: Component {
     }
 
     /// When the last call the instance holds will have been answered (at most `now` when it
-    /// holds none): how long draining it takes.
+    /// holds none): how long draining it takes. Requests waiting on downstream calls end at
+    /// no time known in advance: then never (a drain waits its whole delay).
     public func busyUntil(now: SimTime) -> SimTime {
-        inFlight.reduce(now) { max($0, $1.leaves) }
+        if downstream?.holdsCalls(of: self) ?? false { return SimTime(nanoseconds: .max) }
+        return inFlight.reduce(now) { max($0, $1.leaves) }
     }
 
     /// A fleet changes how the instance serves when it runs another release, or when its

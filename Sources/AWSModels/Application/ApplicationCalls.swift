@@ -27,6 +27,8 @@ public final class ApplicationCalls: Component, InstanceDownstream {
     private let targets: RandomStream
     private var jobs: [ApplicationCallJob] = []
     private var freeJobs: [UInt32] = []
+    /// Active jobs by instance, for draining.
+    private var activeByInstance: [Int32]
     var statistics = ApplicationCallsStatistics()
     /// Lifetime counts at the last series sample, to turn them into rates.
     var series: (time: SimTime, calls: UInt64, failed: UInt64) = (.zero, 0, 0)
@@ -54,6 +56,7 @@ public final class ApplicationCalls: Component, InstanceDownstream {
         self.tables = tables.map(ComponentLink.init)
         self.services = services.map { $0.map(ComponentLink.init) }
         self.instances = instances.map(ComponentLink.init)
+        activeByInstance = Array(repeating: 0, count: instances.count)
         self.requests = requests
         sdk = SDKClientGroup(component: "sdk.\(service).dynamodb", count: instances.count, policy: configuration.retryPolicy, streams: streams)
         choices = streams.stream("service.\(service).calls/choice")
@@ -76,6 +79,7 @@ public final class ApplicationCalls: Component, InstanceDownstream {
             jobs.append(job)
         }
         statistics.inFlight.add(1, at: simulation.now)
+        activeByInstance[instance.index] += 1
         simulation.schedule(at: end, target: id, kind: Kind.start.rawValue, subject: index)
     }
 
@@ -84,9 +88,14 @@ public final class ApplicationCalls: Component, InstanceDownstream {
         for index in jobs.indices where jobs[index].state == .active && jobs[index].instance == Int32(instance.index) {
             jobs[index].state = .abandoned
             statistics.inFlight.add(-1, at: simulation.now)
+            activeByInstance[instance.index] -= 1
             calls.append(jobs[index].call)
         }
         return calls
+    }
+
+    public func holdsCalls(of instance: ServiceInstance) -> Bool {
+        activeByInstance[instance.index] > 0
     }
 
     // MARK: Events
@@ -212,6 +221,7 @@ public final class ApplicationCalls: Component, InstanceDownstream {
     private func finish(_ job: Int, status: UInt16, in simulation: Simulation) {
         statistics.time.record(simulation.now - jobs[job].started)
         statistics.inFlight.add(-1, at: simulation.now)
+        activeByInstance[Int(jobs[job].instance)] -= 1
         let instance = instances[Int(jobs[job].instance)].target
         let call = jobs[job].call
         release(job)

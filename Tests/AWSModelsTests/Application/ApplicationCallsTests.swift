@@ -111,6 +111,19 @@ final class ServiceCaller: Component {
         #expect(m.statistics.errors.total == UInt64(failed))
     }
 
+    /// A request waiting on its call keeps its instance busy for as long as a drain may wait:
+    /// when the call ends is not known in advance.
+    @Test func anInstanceWaitingOnCallsIsBusy() {
+        let m = Self.model(.onDemand, calls: [TableCall(table: 0, operation: .getItem(.eventual))])
+        m.caller.call(m.instances[0], slot: 1, in: m.simulation)
+        m.simulation.run(until: .milliseconds(11))
+        #expect(m.instances[0].busyUntil(now: m.simulation.now) == SimTime(nanoseconds: .max))
+        #expect(m.instances[1].busyUntil(now: m.simulation.now) == .milliseconds(11))
+        m.simulation.run(until: .milliseconds(20))
+        #expect(m.caller.answers.map(\.time) == [.milliseconds(12)])
+        #expect(m.instances[0].busyUntil(now: m.simulation.now) == .milliseconds(20))
+    }
+
     /// A crash resets the requests waiting on their calls at once; the table's late answers
     /// change nothing.
     @Test func aCrashResetsTheRequestsWaitingOnTheirCalls() {
