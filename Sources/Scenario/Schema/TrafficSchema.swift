@@ -75,7 +75,14 @@ enum TrafficSchema {
         let nameNode = reader.optional("name")
         let name = try nameNode?.name("request kind name") ?? "request-\(number)"
         if names.contains(name), let nameNode { throw Diagnostic.error(at: nameNode.location, "request kind '\(name)' is listed twice") }
-        let what = "request kind '\(name)'"
+        let request = try requestAttributes(&reader, node, name: name, what: "request kind '\(name)'")
+        try reader.finish()
+        return request
+    }
+
+    /// What a request carries, from a request kind of `traffic:` or a route of `workload:`:
+    /// authority, path, method, headers and weight.
+    static func requestAttributes(_ reader: inout MappingReader, _ node: YAMLNode, name: String, what: String) throws(Diagnostic) -> RequestClass {
         let authority = try reader.required("authority").text("\(what) authority")
         let path = try reader.required("path").text("\(what) path")
         guard path.hasPrefix("/") else { throw Diagnostic.error(at: node.location, "\(what) path must start with '/'") }
@@ -88,7 +95,6 @@ enum TrafficSchema {
             }
         }
         let weight = try reader.optional("weight")?.positiveNumber("\(what) weight") ?? 1
-        try reader.finish()
         return RequestClass(name: name, authority: authority, path: path, method: method, headers: headers, weight: weight)
     }
 }

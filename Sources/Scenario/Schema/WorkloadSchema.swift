@@ -160,22 +160,9 @@ enum WorkloadSchema {
             }
             product = index
         }
-        let authority = try reader.required("authority").text("\(what) authority")
-        let path = try reader.required("path").text("\(what) path")
-        guard path.hasPrefix("/") else { throw Diagnostic.error(at: node.location, "\(what) path must start with '/'") }
-        let method = try reader.optional("method")?.text("\(what) method") ?? "GET"
-        var headers: [HTTPHeader] = []
-        if let headersNode = reader.optional("headers") {
-            var headerReader = try MappingReader(headersNode, context: "\(what) headers")
-            for entry in headerReader.allEntries() {
-                headers.append(HTTPHeader(entry.key, try entry.value.text("\(what) header '\(entry.key)'")))
-            }
-        }
-        let weight = try reader.optional("weight")?.positiveNumber("\(what) weight") ?? 1
+        let request = try TrafficSchema.requestAttributes(&reader, node, name: name, what: what)
         try reader.finish()
-        return WorkloadConfiguration.Route(
-            request: RequestClass(name: name, authority: authority, path: path, method: method, headers: headers, weight: weight),
-            product: product)
+        return WorkloadConfiguration.Route(request: request, product: product)
     }
 
     private static func readBursts(_ node: YAMLNode, tenants: Int, duration: SimTime) throws(Diagnostic) -> [WorkloadConfiguration.Burst] {
