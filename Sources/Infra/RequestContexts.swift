@@ -23,6 +23,7 @@ public enum Tier: UInt8, Sendable, CaseIterable {
 /// it when the response arrives. Flat storage, ids reused through a free list.
 public final class RequestContexts {
     public struct Context: Sendable {
+        /// When the client sent the request (see `sent(_:earlierBy:)`).
         public var created: SimTime
         public var tenant: UInt32
         public var user: UInt32
@@ -67,4 +68,10 @@ public final class RequestContexts {
     }
 
     public subscript(id: UInt32) -> Context { contexts[Int(id)] }
+
+    /// Moves the request's creation back by `latency`: created where it arrives, it was sent
+    /// that long before.
+    public func sent(_ id: UInt32, earlierBy latency: SimTime) {
+        contexts[Int(id)].created = contexts[Int(id)].created - latency
+    }
 }

@@ -132,7 +132,7 @@ public final class Edge: ServiceDiscoveryListener {
         _ = try ClassRoutes(classes: traffic.classes, routes: configuration.routes, clusterIndex: clusterIndex, tenants: 1)
     }
 
-    /// A client request (created in the request table) reaches the network load balancer,
+    /// A client request (created in the request table) reaches the network load balancer now,
     /// which passes it to a proxy of the client's zone (any zone with cross-zone load
     /// balancing, or when the zone has none). The edge releases the request when its response
     /// reaches the client.

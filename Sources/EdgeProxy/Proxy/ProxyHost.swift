@@ -11,8 +11,7 @@ import SimKernel
 /// response queues for a worker again (response CPU) before it leaves for the client.
 public final class ProxyHost: Component {
     enum Kind: UInt32 {
-        case downstream = 1
-        case cpuDone
+        case cpuDone = 1
         case backoffDone
         case timeouts
         case healthCheck
@@ -85,13 +84,14 @@ public final class ProxyHost: Component {
 
     // MARK: Arrival and workers
 
-    /// A client request enters this proxy (called by the network load balancer); it arrives
-    /// after the client's latency. The request's id is its slot in the exchange table.
+    /// A client request reaches this proxy now (called by the network load balancer). Its
+    /// client sent it one client latency earlier: the traffic's arrival times are the edge's,
+    /// so that the way in costs no event. The request's id is its slot in the exchange table.
     func admit(_ request: UInt32, in simulation: Simulation) {
         exchanges.begin(request)
         exchanges[request].phase = .requestCPU
-        let clientZone = model.requests[request].clientZone
-        simulation.schedule(after: clientLatency(clientZone), target: id, kind: Kind.downstream.rawValue, subject: request)
+        model.requests.sent(request, earlierBy: clientLatency(model.requests[request].clientZone))
+        queueForWorker(request, in: simulation)
     }
 
     /// One way between a client and this proxy; a client that entered through another zone's
@@ -108,8 +108,6 @@ public final class ProxyHost: Component {
             return
         }
         switch Kind(rawValue: event.kind) {
-        case .downstream:
-            queueForWorker(event.subject, in: simulation)
         case .cpuDone:
             workerDone(server: Int(event.subject), in: simulation)
         case .backoffDone:
