@@ -50,13 +50,13 @@ public final class TenantWorkload: Component {
         guard event.argument == generations[index] else { return }
         let tenant = arrivals.tenant(of: index, choices)
         if tenant >= firstSignup { requestsFromSignups &+= 1 }
-        let t = Int(tenant)
-        let route = routes.route(mix: population.products[t], choices)
-        let users = Int(population.activeUsers[t])
+        let profile = population[Int(tenant)]
+        let route = routes.route(mix: profile.products, choices)
+        let users = Int(profile.activeUsers)
         let user = users > 1 ? choices.index(below: users) : 0
         let zone = Zone(zones.sample(choices))
         let request = requests.allocate(RequestContexts.Context(
-            created: simulation.now, tenant: tenant, user: UInt32(user), tier: population.tiers[t],
+            created: simulation.now, tenant: tenant, user: UInt32(user), tier: profile.tier,
             requestClass: UInt16(route), clientZone: zone))
         edge.admit(request, in: simulation)
         scheduleNext(index, in: simulation)
