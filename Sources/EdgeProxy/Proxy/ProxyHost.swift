@@ -85,13 +85,20 @@ public final class ProxyHost: Component {
 
     // MARK: Arrival and workers
 
-    /// A client request enters this proxy (called by the network load balancer); it arrives
-    /// after the client's latency. The request's id is its slot in the exchange table.
+    /// A request enters this proxy (called by the network load balancer); it arrives after
+    /// the client's latency, or the internal network's from an application inside the
+    /// platform. The request's id is its slot in the exchange table.
     func admit(_ request: UInt32, in simulation: Simulation) {
         exchanges.begin(request)
         exchanges[request].phase = .requestCPU
-        let clientZone = model.requests[request].clientZone
-        simulation.schedule(after: clientLatency(clientZone), target: id, kind: Kind.downstream.rawValue, subject: request)
+        let context = model.requests[request]
+        simulation.schedule(after: downstreamLatency(context), target: id, kind: Kind.downstream.rawValue, subject: request)
+    }
+
+    /// One way between this proxy and whoever sent the request.
+    private func downstreamLatency(_ context: RequestContexts.Context) -> SimTime {
+        guard context.isInternal else { return clientLatency(context.clientZone) }
+        return model.configuration.network.sample(from: context.clientZone, to: zone, latencies)
     }
 
     /// One way between a client and this proxy; a client that entered through another zone's
@@ -203,15 +210,25 @@ public final class ProxyHost: Component {
         queueForWorker(slot, in: simulation)
     }
 
+    /// The response leaves: to the client, or back to the application that sent the request
+    /// through the edge, which alone hears it (neither the clients' statistics nor the
+    /// response listener do).
     private func finish(_ slot: UInt32, in simulation: Simulation) {
         let exchange = exchanges[slot]
         let context = model.requests[slot]
         let extra = filter?.outbound(slot, status: exchange.status, proxy: self, in: simulation) ?? .zero
-        let arrival = simulation.now + extra + clientLatency(context.clientZone)
-        let latency = arrival - context.created
-        model.edge.requestAnswered(status: exchange.status, flags: exchange.flags, local: exchange.local, latency: latency, at: simulation.now)
-        model.responseListener?.responded(
-            slot, context: context, status: exchange.status, flags: exchange.flags, latency: latency, at: simulation.now)
+        let delay = extra + downstreamLatency(context)
+        let latency = simulation.now + delay - context.created
+        if let caller = context.caller {
+            model.edge.internalRequestAnswered(status: exchange.status, local: exchange.local, latency: latency, at: simulation.now)
+            let call = UpstreamMessage.Call(
+                caller: caller, callerZone: context.clientZone, slot: slot, generation: context.callerGeneration, requestClass: context.requestClass)
+            UpstreamMessage.answer(call, status: exchange.status, after: delay, in: simulation)
+        } else {
+            model.edge.requestAnswered(status: exchange.status, flags: exchange.flags, local: exchange.local, latency: latency, at: simulation.now)
+            model.responseListener?.responded(
+                slot, context: context, status: exchange.status, flags: exchange.flags, latency: latency, at: simulation.now)
+        }
         exchanges.end(slot)
         model.requests.release(slot)
     }

@@ -65,6 +65,9 @@ enum TrafficSchema {
         for (index, item) in items.enumerated() {
             classes.append(try requestClass(item, number: index + 1, names: classes.map(\.name)))
         }
+        guard classes.contains(where: { $0.weight > 0 }) else {
+            throw Diagnostic.error(at: requestsNode.location, "every request kind of 'traffic.requests' has weight 0: clients would send nothing")
+        }
         try reader.finish()
         return TrafficConfiguration(
             rate: rate, classes: classes, tenants: tenants, tenantSkew: skew, zoneShares: shares, usersPerTenant: users, tierShares: tierShares)
@@ -94,7 +97,8 @@ enum TrafficSchema {
                 headers.append(HTTPHeader(entry.key, try entry.value.text("\(what) header '\(entry.key)'")))
             }
         }
-        let weight = try reader.optional("weight")?.positiveNumber("\(what) weight") ?? 1
+        // Zero: a route clients never send, that applications call through the edge.
+        let weight = try reader.optional("weight")?.nonNegativeNumber("\(what) weight") ?? 1
         return RequestClass(name: name, authority: authority, path: path, method: method, headers: headers, weight: weight)
     }
 }
