@@ -86,6 +86,28 @@ import Testing
         #expect(abs(try value("edge.cluster.web", "upstream_rq_retry") - clients) < 20)
     }
 
+    /// The shipped trade-off, reduced: through the edge a call takes longer and the proxies
+    /// work twice as hard, but Envoy's retries absorb search's 1% of failures, which direct
+    /// calls pass on to the clients.
+    @Test func theShippedComparisonShowsWhatTheEdgeCostsAndBuys() throws {
+        let path = packageRoot.appendingPathComponent("scenarios/tradeoffs/direct-vs-edge-calls.yaml").path
+        let reduced = ["duration=30s", "warmup=5s", "traffic.rate=500"]
+        let throughEdge = try ScenarioLoader.load(file: path, overrides: reduced)
+        #expect(throughEdge.text.hasPrefix("# "), "opens with what it answers and how to run it")
+        let direct = try ScenarioLoader.load(file: path, overrides: reduced + ["services.web.calls=[ { service: search } ]"])
+        let edge = ScenarioRunner.runReplication(throughEdge, index: 0).metrics
+        let straight = ScenarioRunner.runReplication(direct, index: 0).metrics
+        func value(_ metrics: MetricTable, _ component: String, _ metric: String, _ unit: String) throws -> Double {
+            try #require(metrics.value(component, metric, unit))
+        }
+        #expect(try value(edge, "service.web.calls", "time_p50", "s") > value(straight, "service.web.calls", "time_p50", "s"))
+        let busy = try value(edge, "edge.proxies", "worker_utilization_mean", "ratio") / value(straight, "edge.proxies", "worker_utilization_mean", "ratio")
+        #expect(busy > 1.8 && busy < 2.2, "every call is a second request through the proxies: \(busy)")
+        #expect(try value(straight, "edge", "error_ratio", "ratio") > 0.005)
+        #expect(try value(edge, "edge", "error_ratio", "ratio") < 0.001)
+        #expect(straight.value("edge", "internal_requests", "count") == nil, "an edge nobody calls reports no internal requests")
+    }
+
     @Test func theSameSeedGivesTheSameRun() throws {
         let first = try Self.run(edgeCallScenario)
         let second = try Self.run(edgeCallScenario)
