@@ -13,6 +13,7 @@ import SimKernel
 ///   requests:
 ///     - { name: api, authority: jira.example.com, path: /rest/api/2/issue, weight: 0.7,
 ///         headers: { x-tenant-id: "{tenant}" } }
+///     - { name: search, authority: search.internal, path: /search, weight: 0 }   # for services' calls through the edge
 /// ```
 enum TrafficSchema {
     static func read(_ node: YAMLNode, zones: [String]) throws(Diagnostic) -> TrafficConfiguration {

@@ -15,6 +15,7 @@ import Tenancy
 ///   routes:
 ///     - { name: issues, product: jira, authority: jira.example.com, path: /rest/api/2/issue,
 ///         weight: 0.7, headers: { x-tenant-id: "{tenant}" } }
+///     - { name: search, authority: search.internal, path: /search, weight: 0 }   # for services' calls through the edge
 ///   bursts:
 ///     - { name: batch, largest: 20, tier: enterprise, multiplier: 5, from: 20m, to: 40m }
 ///   slo: { free: 2s, standard: 1s, premium: 500ms, enterprise: 300ms }   # default: 1s each
