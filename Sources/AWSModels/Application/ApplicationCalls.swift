@@ -24,10 +24,12 @@ public final class ApplicationCalls: Component, InstanceDownstream {
     private let services: [[ComponentLink<ServiceInstance>]]
     private let instances: [ComponentLink<ServiceInstance>]
     /// The requests' contexts when the callers are the edge's proxies (their call slots are
-    /// request ids); without them the key is the call's slot.
+    /// request ids); without them the key is the call's slot. Calls through the edge add
+    /// their requests to it.
     private let requests: RequestContexts?
-    /// Where calls through the edge enter; given at assembly, once the edge is built.
-    public var edge: (any EdgeEntrance)?
+    /// Where calls through the edge enter; given at assembly, once the edge is built. Not
+    /// owned: the edge's clients keep it, and it reaches this component through its hosts.
+    public unowned var edge: (any EdgeEntrance)?
     private let choices: RandomStream
     private let targets: RandomStream
     private var jobs: [ApplicationCallJob] = []

@@ -56,14 +56,13 @@ enum EdgeCallSchema {
         let classes = traffic.classes.map(\.name)
         for service in services.indices {
             for named in services[service].edgeRoutes {
-                let what = named.what
                 guard let requestClass = classes.firstIndex(of: named.route) else {
-                    var message = "\(what) names unknown route '\(named.route)' (routes: \(classes.joined(separator: ", ")))"
+                    var message = "\(named.what) names unknown route '\(named.route)' (routes: \(classes.joined(separator: ", ")))"
                     if let suggestion = MappingReader.closest(to: named.route, among: classes) { message += "; did you mean '\(suggestion)'?" }
                     throw Diagnostic.error(at: named.location, message)
                 }
                 guard !reached[requestClass].isEmpty else {
-                    throw Diagnostic.error(at: named.location, "\(what): route '\(named.route)' matches no route of the edge (Envoy would answer 404)")
+                    throw Diagnostic.error(at: named.location, "\(named.what): route '\(named.route)' matches no route of the edge (Envoy would answer 404)")
                 }
                 services[service].calls!.calls[named.index] = .edge(EdgeCall(requestClass: requestClass, probability: named.call.probability))
             }
