@@ -22,23 +22,41 @@ public enum Tier: UInt8, Sendable, CaseIterable {
 /// path reads the request's context by that id; the client that created the request releases
 /// it when the response arrives. Flat storage, ids reused through a free list.
 public final class RequestContexts {
+    /// Stored properties are ordered so that the context takes 32 bytes: the request table is
+    /// read on every hop.
     public struct Context: Sendable {
-        /// When the client sent the request (see `sent(_:earlierBy:)`).
+        /// When the request was sent (by a client: see `sent(_:earlierBy:)`).
         public var created: SimTime
         public var tenant: UInt32
         public var user: UInt32
-        public var tier: Tier
+        /// An internal request's: the generation its answer carries back to `caller`.
+        public var callerGeneration: UInt32
         public var requestClass: UInt16
+        public var tier: Tier
+        /// Where the request entered the edge from: the client's zone, or the calling
+        /// instance's for an internal request.
         public var clientZone: Zone
+        /// The component that sent the request through the edge on behalf of another request
+        /// (see `EdgeEntrance`), which hears the final response as an `UpstreamMessage`
+        /// answer; nil for a client's request.
+        public var caller: ComponentID?
 
-        public init(created: SimTime, tenant: UInt32, user: UInt32, tier: Tier, requestClass: UInt16, clientZone: Zone) {
+        public init(
+            created: SimTime, tenant: UInt32, user: UInt32, tier: Tier, requestClass: UInt16, clientZone: Zone, caller: ComponentID? = nil,
+            callerGeneration: UInt32 = 0
+        ) {
             self.created = created
             self.tenant = tenant
             self.user = user
             self.tier = tier
             self.requestClass = requestClass
             self.clientZone = clientZone
+            self.caller = caller
+            self.callerGeneration = callerGeneration
         }
+
+        /// Sent by an application inside the platform, not by a client.
+        public var isInternal: Bool { caller != nil }
     }
 
     private var contexts: [Context] = []

@@ -64,6 +64,8 @@ enum ModelAssembly {
             instancesByService[service.name] = instances
         }
         let instancesInOrder = platform.services.map { instancesByService[$0.name]! }
+        // Those that call through the edge are given it once it is built.
+        var edgeCallers: [ApplicationCalls] = []
         for (index, service) in platform.services.enumerated() {
             guard let calls = service.calls else { continue }
             let downstream = ApplicationCalls(
@@ -71,6 +73,7 @@ enum ModelAssembly {
                 requests: requests, streams: simulation.streams)
             simulation.register(downstream)
             for instance in instancesInOrder[index] { instance.downstream = downstream }
+            if calls.callsThroughEdge { edgeCallers.append(downstream) }
         }
         var fleets: [Fleet] = []
         if !platform.fleets.isEmpty {
@@ -78,25 +81,31 @@ enum ModelAssembly {
                 platform.fleets, services: platform.services.map { ($0.name, instancesByService[$0.name]!) },
                 others: [(FleetSchema.workersService, workers)], in: simulation)
         }
+        var edge: Edge?
         if let edgeConfiguration = platform.edge, let traffic = platform.traffic, let requests {
             // Validated when the scenario was read.
-            let edge = try! Edge(edgeConfiguration, traffic: traffic, services: instancesByService, requests: requests, in: simulation)
+            let trafficEdge = try! Edge(edgeConfiguration, traffic: traffic, services: instancesByService, requests: requests, in: simulation)
             if let sidecar = platform.sidecar {
                 // Validated when the scenario was read.
                 try! SidecarDeployment.install(
-                    sidecar, services: instancesByService, proxies: edge.proxyHosts, requests: requests, tenants: traffic.tenants,
+                    sidecar, services: instancesByService, proxies: trafficEdge.proxyHosts, requests: requests, tenants: traffic.tenants,
                     network: platform.network,
                     in: simulation)
             }
-            let clients = ClientTraffic(traffic, edge: edge, requests: requests, streams: simulation.streams)
+            let clients = ClientTraffic(traffic, edge: trafficEdge, requests: requests, streams: simulation.streams)
             simulation.register(clients)
             clients.start(in: simulation)
+            edge = trafficEdge
         }
         var signups: (any TenantReadinessListener)?
         if let edgeConfiguration = platform.edge, let tenants = platform.tenants, let workload = platform.workload, let requests {
-            signups = TenancyAssembly.build(
+            (edge, signups) = TenancyAssembly.build(
                 tenants: tenants, workload: workload, edge: edgeConfiguration, platform: platform, services: instancesByService,
                 requests: requests, scenario: scenario, in: simulation)
+        }
+        if let edge, !edgeCallers.isEmpty {
+            edge.statistics.reportsInternalRequests = true
+            for callers in edgeCallers { callers.edge = edge }
         }
         for outage in platform.outages {
             let instances = outage.instances.map { instancesByService[outage.service]![$0] }

@@ -20,12 +20,14 @@ public struct Platform: Sendable {
         public var slowInstances: Int
         public var slowSpeed: Double
         public var slowWeight: UInt32
-        /// The DynamoDB calls the application makes before it answers, if any.
+        /// The calls the application makes before it answers (tables, other services), if any.
         public var calls: ApplicationCallsConfiguration?
         /// The fleet whose instances run it, if any: then `instances` is the fleet's slots.
         public var fleet: String?
         /// Routes served differently, by name, until `instance.routes` holds them by class.
         var routes: [RouteBehaviourSchema.Named] = []
+        /// Calls through the edge, by route name, until their request classes are resolved.
+        var edgeRoutes: [EdgeCallSchema.Named] = []
     }
 
     public struct Outage: Sendable {

@@ -15,12 +15,12 @@ import Tenancy
 /// With `provisioning:`, sign-ups become tenants (`SignupTenants`): the per-tenant tables of
 /// the edge, the sidecars and the outcomes are sized for the ids the expected sign-ups take,
 /// and the returned listener, given to the provisioning ledger, takes each sign-up in when it
-/// is ACTIVE.
+/// is ACTIVE. The edge is returned too, for the applications that call through it.
 enum TenancyAssembly {
     static func build(
         tenants: TenantsConfiguration, workload: WorkloadConfiguration, edge configuration: EdgeConfiguration, platform: Platform,
         services: [String: [ServiceInstance]], requests: RequestContexts, scenario: Scenario, in simulation: Simulation
-    ) -> (any TenantReadinessListener)? {
+    ) -> (edge: Edge, signups: (any TenantReadinessListener)?) {
         let populationStreams = RandomStreams(seed: scenario.seed, generator: scenario.generator)
         let population = TenantPopulation(tenants, streams: populationStreams)
         let expectedSignups = scenario.provisioning.map { $0.signups.expectedCount(over: scenario.duration) }
@@ -44,10 +44,10 @@ enum TenancyAssembly {
         edge.responseListener = outcomes
         simulation.register(clients)
         clients.start(in: simulation)
-        guard expectedSignups != nil else { return nil }
+        guard expectedSignups != nil else { return (edge, nil) }
         let signups = SignupTenants(population: population, workload: clients, capacity: capacity, streams: populationStreams)
         simulation.register(signups)
-        return SignupReadiness(tenants: signups, simulation: simulation)
+        return (edge, SignupReadiness(tenants: signups, simulation: simulation))
     }
 }
 

@@ -230,6 +230,12 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.routes={ search: { service_time: -1s } }"),
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "services.web.calls=[ { service: auth, probability: 2 } ]"),
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "services.web.calls=[ { service: auth, operation: get_item } ]"),
+        // Calls through the edge: a probability, their own keys; weights of routes at least 0 (names and circles are the
+        // loader's to check: EdgeCallSchemaTests).
+        ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.calls=[ { edge_route: pages, probability: 2 } ]"),
+        ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.calls=[ { edge_route: pages, operation: get_item } ]"),
+        ScenarioChange("tenants-diurnal.yaml", set: "workload.routes.1.weight=-1"),
+        ScenarioChange("compare/slow-hosts.yaml", set: "traffic.requests.0.weight=-0.5"),
     ]
 
     @Test(arguments: rejected)
@@ -403,6 +409,12 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
             "tenants-diurnal.yaml",
             set: "services.jira-web.routes={ search: { service_time: { lognormal: { median: 150ms, p99: 2s } }, error_probability: 0.01 }, issues: { error_probability: 0 } }"),
         ScenarioChange("tradeoffs/sidecar-vs-library.yaml", set: "services.web.calls=[ { service: auth, probability: 0.5 } ]"),
+        // Calls through the edge, to routes clients send and to routes only applications do (weight 0).
+        ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.calls=[ { edge_route: pages, probability: 0.2 } ]"),
+        ScenarioChange("tenants-diurnal.yaml", set: "services.jira-web.calls=[ { edge_route: pages } ]", "workload.routes.1.weight=0"),
+        ScenarioChange(
+            "compare/slow-hosts.yaml",
+            set: "traffic.requests=[ { authority: web.example.com, path: /items }, { name: internal, authority: web.example.com, path: /items, weight: 0 } ]"),
     ]
 
     @Test(arguments: accepted)
@@ -487,6 +499,7 @@ struct ScenarioChange: Sendable, CustomTestStringConvertible {
         ("tenants-diurnal.yaml", "workload.noisy_neighbours.zzzzzzzz=1", "#/$defs/workload/properties/noisy_neighbours"),
         ("tenants-diurnal.yaml", "services.jira-web.routes={ search: { zzzzzzzz: 1 } }", "#/$defs/routeBehaviour"),
         ("tradeoffs/sidecar-vs-library.yaml", "services.web.calls=[ { service: auth, zzzzzzzz: 1 } ]", "#/$defs/serviceCall"),
+        ("tenants-diurnal.yaml", "services.jira-web.calls=[ { edge_route: pages, zzzzzzzz: 1 } ]", "#/$defs/edgeCall"),
     ])
     func theSchemaKnowsTheKeysTheReaderKnows(file: String, unknownKey: String, pointer: String) throws {
         let validator = try scenarioSchemaValidator()

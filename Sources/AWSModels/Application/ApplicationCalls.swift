@@ -6,12 +6,15 @@ import SimKernel
 /// succeeds, or with the failure status when one fails for good. Table calls go through that
 /// instance's SDK client (its retry policy and quota), keyed by the request's tenant; service
 /// calls go to an instance of the other service in service, chosen at random, and carry the
-/// request's id and route so that its sidecar sees the request's tenant.
+/// request's id and route so that its sidecar sees the request's tenant; calls through the
+/// edge are new requests of the route they name, for the request's tenant, user and tier,
+/// which the edge answers as it would a client (after Envoy's retries and timeouts).
 ///
 /// Calls in progress live in a slab of jobs addressed by integer; each has at most one event
-/// outstanding (its start, a wait, the table's or the service's answer), so a job abandoned by
-/// a crash is freed when that event arrives. A service's answer names its job by the call's
-/// generation (24 bits: at most 16 million requests waiting on calls at once).
+/// outstanding (its start, a wait, the table's, the service's or the edge's answer), so a job
+/// abandoned by a crash is freed when that event arrives. A service's or the edge's answer
+/// names its job by the call's generation (24 bits: at most 16 million requests waiting on
+/// calls at once).
 public final class ApplicationCalls: Component, InstanceDownstream {
     public let service: String
     public let configuration: ApplicationCallsConfiguration
@@ -21,8 +24,12 @@ public final class ApplicationCalls: Component, InstanceDownstream {
     private let services: [[ComponentLink<ServiceInstance>]]
     private let instances: [ComponentLink<ServiceInstance>]
     /// The requests' contexts when the callers are the edge's proxies (their call slots are
-    /// request ids); without them the key is the call's slot.
+    /// request ids); without them the key is the call's slot. Calls through the edge add
+    /// their requests to it.
     private let requests: RequestContexts?
+    /// Where calls through the edge enter; given at assembly, once the edge is built. Not
+    /// owned: the edge's clients keep it, and it reaches this component through its hosts.
+    public unowned var edge: (any EdgeEntrance)?
     private let choices: RandomStream
     private let targets: RandomStream
     private var jobs: [ApplicationCallJob] = []
@@ -49,8 +56,9 @@ public final class ApplicationCalls: Component, InstanceDownstream {
             switch call {
             case .table(let table): table.table < tables.count
             case .service(let other): other.service < services.count && !services[other.service].isEmpty
+            case .edge: requests != nil
             }
-        }, "every call names one of the tables or services")
+        }, "every call names one of the tables or services, and calls through the edge have its requests")
         self.service = service
         self.configuration = configuration
         self.tables = tables.map(ComponentLink.init)
@@ -67,8 +75,13 @@ public final class ApplicationCalls: Component, InstanceDownstream {
 
     public func begin(_ call: UpstreamMessage.Call, instance: ServiceInstance, at end: SimTime, in simulation: Simulation) {
         precondition(instances[instance.index].target === instance, "an instance of another service")
-        let key = requests.map { UInt64($0[call.slot].tenant) } ?? UInt64(call.slot)
-        let job = ApplicationCallJob(call: call, instance: Int32(instance.index), key: key, started: end)
+        var job = ApplicationCallJob(call: call, instance: Int32(instance.index), key: UInt64(call.slot), started: end)
+        if let context = requests?[call.slot] {
+            // Copied now: the request may be answered (and its id reused) before a later call.
+            job.key = UInt64(context.tenant)
+            job.user = context.user
+            job.tier = context.tier
+        }
         let index: UInt32
         if let free = freeJobs.popLast() {
             index = free
@@ -138,7 +151,20 @@ public final class ApplicationCalls: Component, InstanceDownstream {
             prepare(job, in: simulation)
         case .service(let call):
             callService(call.service, job: job, in: simulation)
+        case .edge(let call):
+            callThroughEdge(call, job: job, in: simulation)
         }
+    }
+
+    /// Sends a new request of the call's route, for this request's tenant, to the edge, which
+    /// answers this job.
+    private func callThroughEdge(_ call: EdgeCall, job: Int, in simulation: Simulation) {
+        guard let edge, let requests else { preconditionFailure("service \(service) calls through the edge without one") }
+        let caller = instances[Int(jobs[job].instance)].target
+        let request = requests.allocate(RequestContexts.Context(
+            created: simulation.now, tenant: UInt32(truncatingIfNeeded: jobs[job].key), user: jobs[job].user, tier: jobs[job].tier,
+            requestClass: call.requestClass, clientZone: caller.zone, caller: id, callerGeneration: UInt32(job)))
+        edge.admitInternal(request, in: simulation)
     }
 
     /// Sends the request on to an instance of `service` that is in service and up; with none,
@@ -166,8 +192,8 @@ public final class ApplicationCalls: Component, InstanceDownstream {
         }
     }
 
-    /// The other service answered: a success goes on; a 5xx, a refusal or a reset fails the
-    /// request.
+    /// The other service (or the edge) answered: a success goes on; a 5xx, a refusal or a
+    /// reset fails the request.
     private func answered(_ job: Int, status: UInt16, in simulation: Simulation) {
         if status >= 100 && status < 500 {
             advance(job, in: simulation)
@@ -244,7 +270,7 @@ public final class ApplicationCalls: Component, InstanceDownstream {
     }
 }
 
-/// One request's table calls in progress.
+/// One request's calls in progress.
 struct ApplicationCallJob {
     enum State: UInt8 {
         case active
@@ -255,7 +281,11 @@ struct ApplicationCallJob {
 
     var call: UpstreamMessage.Call
     var instance: Int32
+    /// The request's tenant when the requests' contexts are known; the call's slot otherwise.
     var key: UInt64
+    /// The request's user and tier, for calls through the edge.
+    var user: UInt32 = 0
+    var tier = Tier.free
     /// When the application's own work ended and the calls began.
     var started: SimTime
     var sdk = SDKRequest()

@@ -1,3 +1,5 @@
+import Infra
+
 /// One call an application makes to a DynamoDB table for a request, keyed by the request's
 /// tenant: reading the tenant's record, or writing it.
 public struct TableCall: Sendable, Equatable {
@@ -39,28 +41,46 @@ public struct ServiceCall: Sendable, Equatable {
     }
 }
 
-/// One call an application makes for a request: to a table or to another service.
+/// A call to another application service through the edge: a new request of one of the
+/// edge's request classes (routes), for the same tenant, user and tier, which Envoy routes,
+/// balances, retries and times out as it does a client's.
+public struct EdgeCall: Sendable, Equatable {
+    /// The request class (route) of the request sent, by index among the edge's classes.
+    public var requestClass: UInt16
+    public var probability: Double
+
+    public init(requestClass: Int, probability: Double = 1) {
+        precondition(requestClass >= 0 && requestClass < UpstreamMessage.Call.maximumRequestClasses && (0...1).contains(probability))
+        self.requestClass = UInt16(requestClass)
+        self.probability = probability
+    }
+}
+
+/// One call an application makes for a request: to a table, to another service directly, or
+/// to another service through the edge.
 public enum DownstreamCall: Sendable, Equatable {
     case table(TableCall)
     case service(ServiceCall)
+    case edge(EdgeCall)
 
     public var probability: Double {
         switch self {
         case .table(let call): call.probability
         case .service(let call): call.probability
+        case .edge(let call): call.probability
         }
     }
 }
 
 /// The calls of one application service, in the order it makes them (one after another):
 /// table calls through the SDK client of the instance making them, service calls straight to
-/// an instance of the other service.
+/// an instance of the other service or through the edge.
 public struct ApplicationCallsConfiguration: Sendable {
     public var calls: [DownstreamCall]
     public var retryPolicy: SDKRetryPolicy
     /// The answer when a call fails for good (a table call throttled on every attempt or out
-    /// of retry quota; a service call answered 5xx, refused or reset): the application gives
-    /// up on the request.
+    /// of retry quota; a service call answered 5xx, refused or reset, or through the edge
+    /// answered 5xx, Envoy's local replies included): the application gives up on the request.
     public var failureStatus: UInt16
 
     public init(calls: [DownstreamCall], retryPolicy: SDKRetryPolicy, failureStatus: UInt16 = 503) {
@@ -68,5 +88,10 @@ public struct ApplicationCallsConfiguration: Sendable {
         self.calls = calls
         self.retryPolicy = retryPolicy
         self.failureStatus = failureStatus
+    }
+
+    /// Whether any call goes through the edge: the application must then be given it.
+    public var callsThroughEdge: Bool {
+        calls.contains { if case .edge = $0 { true } else { false } }
     }
 }

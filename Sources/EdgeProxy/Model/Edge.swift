@@ -132,12 +132,33 @@ public final class Edge: ServiceDiscoveryListener {
         _ = try ClassRoutes(classes: traffic.classes, routes: configuration.routes, clusterIndex: clusterIndex, tenants: 1)
     }
 
+    /// The services each request class's route can reach, by class: the services of its
+    /// clusters (all of a weighted route's) and their failover services; none when no route
+    /// matches. Scenario validation refuses calls through the edge that lead back to their
+    /// caller with it.
+    public static func services(reachedBy configuration: EdgeConfiguration, traffic: TrafficConfiguration) throws(EdgeConfigurationError) -> [[String]] {
+        var clusterIndex: [String: Int] = [:]
+        for (index, cluster) in configuration.clusters.enumerated() { clusterIndex[cluster.name] = index }
+        let routes = try ClassRoutes(classes: traffic.classes, routes: configuration.routes, clusterIndex: clusterIndex, tenants: 1)
+        return routes.resolved.map { resolved in
+            var services: [String] = []
+            for cluster in resolved.clusters.map({ configuration.clusters[$0] }) {
+                for service in [cluster.service] + cluster.failover where !services.contains(service) { services.append(service) }
+            }
+            return services
+        }
+    }
+
     /// A client request (created in the request table) reaches the network load balancer now,
     /// which passes it to a proxy of the client's zone (any zone with cross-zone load
     /// balancing, or when the zone has none). The edge releases the request when its response
     /// reaches the client.
     public func admit(_ request: UInt32, in simulation: Simulation) {
         statistics.requestReceived(at: simulation.now)
+        enter(request, in: simulation)
+    }
+
+    private func enter(_ request: UInt32, in simulation: Simulation) {
         let zone = Int(shared.requests[request].clientZone.index)
         let proxy: Int
         if !shared.configuration.crossZoneLoadBalancing, zone < proxiesByZone.count, !proxiesByZone[zone].isEmpty {
@@ -147,6 +168,16 @@ public final class Edge: ServiceDiscoveryListener {
             proxy = choice.index(below: proxies.count)
         }
         proxies[proxy]._withUnsafeGuaranteedRef { $0.admit(request, in: simulation) }
+    }
+}
+
+extension Edge: EdgeEntrance {
+    /// An application's request through the edge: the network load balancer picks a proxy
+    /// as for a client in the caller's zone. It is counted apart from the clients' requests.
+    public func admitInternal(_ request: UInt32, in simulation: Simulation) {
+        precondition(shared.requests[request].isInternal, "a client's request entering as an internal one")
+        statistics.internalRequestReceived(at: simulation.now)
+        enter(request, in: simulation)
     }
 }
 

@@ -11,7 +11,9 @@ import SimKernel
 /// response queues for a worker again (response CPU) before it leaves for the client.
 public final class ProxyHost: Component {
     enum Kind: UInt32 {
-        case cpuDone = 1
+        /// A request from an application inside the platform reaches the proxy.
+        case internalArrival = 1
+        case cpuDone
         case backoffDone
         case timeouts
         case healthCheck
@@ -84,14 +86,27 @@ public final class ProxyHost: Component {
 
     // MARK: Arrival and workers
 
-    /// A client request reaches this proxy now (called by the network load balancer). Its
-    /// client sent it one client latency earlier: the traffic's arrival times are the edge's,
-    /// so that the way in costs no event. The request's id is its slot in the exchange table.
+    /// A request enters this proxy (called by the network load balancer). A client's reaches
+    /// it now: its client sent it one client latency earlier, so that the traffic's arrival
+    /// times are the edge's and the way in costs no event. An application's, from inside the
+    /// platform, arrives after the internal network's latency. The request's id is its slot
+    /// in the exchange table.
     func admit(_ request: UInt32, in simulation: Simulation) {
         exchanges.begin(request)
         exchanges[request].phase = .requestCPU
-        model.requests.sent(request, earlierBy: clientLatency(model.requests[request].clientZone))
-        queueForWorker(request, in: simulation)
+        let context = model.requests[request]
+        guard context.isInternal else {
+            model.requests.sent(request, earlierBy: clientLatency(context.clientZone))
+            queueForWorker(request, in: simulation)
+            return
+        }
+        simulation.schedule(after: downstreamLatency(context), target: id, kind: Kind.internalArrival.rawValue, subject: request)
+    }
+
+    /// One way between this proxy and whoever sent the request.
+    private func downstreamLatency(_ context: RequestContexts.Context) -> SimTime {
+        guard context.isInternal else { return clientLatency(context.clientZone) }
+        return model.configuration.network.sample(from: context.clientZone, to: zone, latencies)
     }
 
     /// One way between a client and this proxy; a client that entered through another zone's
@@ -108,6 +123,8 @@ public final class ProxyHost: Component {
             return
         }
         switch Kind(rawValue: event.kind) {
+        case .internalArrival:
+            queueForWorker(event.subject, in: simulation)
         case .cpuDone:
             workerDone(server: Int(event.subject), in: simulation)
         case .backoffDone:
@@ -201,15 +218,25 @@ public final class ProxyHost: Component {
         queueForWorker(slot, in: simulation)
     }
 
+    /// The response leaves: to the client, or back to the application that sent the request
+    /// through the edge, which alone hears it (neither the clients' statistics nor the
+    /// response listener do).
     private func finish(_ slot: UInt32, in simulation: Simulation) {
         let exchange = exchanges[slot]
         let context = model.requests[slot]
         let extra = filter?.outbound(slot, status: exchange.status, proxy: self, in: simulation) ?? .zero
-        let arrival = simulation.now + extra + clientLatency(context.clientZone)
-        let latency = arrival - context.created
-        model.edge.requestAnswered(status: exchange.status, flags: exchange.flags, local: exchange.local, latency: latency, at: simulation.now)
-        model.responseListener?.responded(
-            slot, context: context, status: exchange.status, flags: exchange.flags, latency: latency, at: simulation.now)
+        let delay = extra + downstreamLatency(context)
+        let latency = simulation.now + delay - context.created
+        if let caller = context.caller {
+            model.edge.internalRequestAnswered(status: exchange.status, local: exchange.local, latency: latency, at: simulation.now)
+            let call = UpstreamMessage.Call(
+                caller: caller, callerZone: context.clientZone, slot: slot, generation: context.callerGeneration, requestClass: context.requestClass)
+            UpstreamMessage.answer(call, status: exchange.status, after: delay, in: simulation)
+        } else {
+            model.edge.requestAnswered(status: exchange.status, flags: exchange.flags, local: exchange.local, latency: latency, at: simulation.now)
+            model.responseListener?.responded(
+                slot, context: context, status: exchange.status, flags: exchange.flags, latency: latency, at: simulation.now)
+        }
         exchanges.end(slot)
         model.requests.release(slot)
     }

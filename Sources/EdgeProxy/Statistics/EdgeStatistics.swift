@@ -3,7 +3,8 @@ import Infra
 import SimKernel
 
 /// What the edge as a whole measures, shared by all its proxies and reported as `edge`:
-/// requests received and how each ended, response flags, and the latency clients see.
+/// requests received and how each ended, response flags, and the latency clients see (of the
+/// clients' requests only: applications' requests through the edge are counted apart).
 public final class EdgeStatistics: Component {
     public var received = Counter()
     /// Final responses by status class: index 1 for 1xx ... 5 for 5xx; index 0 for none.
@@ -14,6 +15,10 @@ public final class EdgeStatistics: Component {
     public var latency = LatencyRecorder()
     /// Requests inside the edge: received and not yet answered.
     public var inFlight = TimeWeightedValue()
+    /// What applications send through the edge, apart from the clients' requests above.
+    public var internalRequests = InternalRequestStatistics()
+    /// Whether applications call through this edge: then `internalRequests` is reported.
+    public var reportsInternalRequests = false
     private var inFlightAtReset = 0.0
     private var resetTime = SimTime.zero
     private var series = EdgeSeries()
@@ -23,6 +28,15 @@ public final class EdgeStatistics: Component {
     public func requestReceived(at now: SimTime) {
         received.increment()
         inFlight.add(1, at: now)
+    }
+
+    public func internalRequestReceived(at now: SimTime) {
+        internalRequests.received(at: now)
+    }
+
+    /// An application's request leaves the edge; `latency` is what its caller saw.
+    public func internalRequestAnswered(status: UInt16, local: Bool, latency callerLatency: SimTime, at now: SimTime) {
+        internalRequests.answered(status: status, local: local, latency: callerLatency, at: now)
     }
 
     /// A request leaves the edge with its final status; `latency` is what its client saw.
@@ -46,6 +60,7 @@ public final class EdgeStatistics: Component {
         latency.reset()
         inFlight.reset(at: time)
         inFlightAtReset = inFlight.value
+        internalRequests.reset(at: time)
         resetTime = time
     }
 
@@ -71,6 +86,7 @@ public final class EdgeStatistics: Component {
             table.append("edge", "latency_p\(EdgeStatistics.label(p))", "ms", latency.percentile(p) * 1000)
         }
         table.append("edge", "in_flight_mean", "count", inFlight.mean(at: time))
+        if reportsInternalRequests { internalRequests.report(into: &table) }
     }
 
     static func label(_ percentile: Double) -> String {

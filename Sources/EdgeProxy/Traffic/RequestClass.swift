@@ -14,11 +14,12 @@ public struct RequestClass: Sendable {
     public var path: String
     public var method: String
     public var headers: [HTTPHeader]
-    /// Relative share of the traffic.
+    /// Relative share of the traffic; 0 for a class clients never send (applications call
+    /// it through the edge).
     public var weight: Double
 
     public init(name: String, authority: String, path: String, method: String = "GET", headers: [HTTPHeader] = [], weight: Double = 1) {
-        precondition(weight > 0, "a request class needs a positive weight")
+        precondition(weight >= 0 && weight.isFinite, "a request class needs a weight of at least 0")
         self.name = name
         self.authority = authority
         self.path = path

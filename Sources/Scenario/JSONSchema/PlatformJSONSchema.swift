@@ -52,9 +52,10 @@ enum PlatformJSONSchema {
                 ]),
                 "A heterogeneous fleet: some instances run slower."),
             .optional(
-                "calls", .array(of: .anyOf([.ref("tableCall"), .ref("serviceCall")]), minItems: 1),
+                "calls", .array(of: .anyOf([.ref("tableCall"), .ref("serviceCall"), .ref("edgeCall")]), minItems: 1),
                 "Calls the application makes after its service time, one after another: DynamoDB calls keyed by the request's tenant, "
-                    + "and calls to other services; its slot is free meanwhile. Metrics under service.<name>.calls and sdk.<name>.dynamodb."),
+                    + "and calls to other services, directly or through the edge; its slot is free meanwhile. "
+                    + "Metrics under service.<name>.calls and sdk.<name>.dynamodb (and edge,internal_* for calls through the edge)."),
             .optional("sdk", .ref("sdkRetry"), "The retry policy of each instance's DynamoDB client (needs 'calls').", default: "standard-2026"),
             .optional(
                 "call_failure_status", .integer(500...599), "The answer when the SDK gives up on a call (needs 'calls').", default: 503),
@@ -74,6 +75,16 @@ enum PlatformJSONSchema {
             .required("service", .ref("text"), "Another service (not this one, and not in a circle of calls), called directly."),
             .optional("probability", .ref("probability"), "The share of requests that make the call.", default: 1),
         ]).described("A call to another service, to one of its instances in service at random; a 5xx, refusal or reset fails the request."),
+        "edgeCall": JSONSchema.object([
+            .required(
+                "edge_route", .ref("text"),
+                "A request of 'traffic' or route of 'workload', by name, whose route leads to another service (not back to this one, "
+                    + "even through other services' calls)."),
+            .optional("probability", .ref("probability"), "The share of requests that make the call.", default: 1),
+        ]).described(
+            "A call to another service through the edge: a new request of the route, for the request's tenant, user and tier, that a proxy routes "
+                + "with its clusters, balancers, retries, timeouts and circuit breakers; a 5xx (Envoy's local replies included) fails the request. "
+                + "Needs 'edge'."),
         "tableCall": JSONSchema.object([
             .required("table", .ref("text"), "A table of the top-level 'dynamodb'."),
             .required("operation", .choice(ApplicationCallsSchema.operations), "GetItem, PutItem or UpdateItem of the tenant's item."),

@@ -95,7 +95,9 @@ enum TenancyJSONSchema {
             .optional(
                 "headers", .map(values: .ref("text")),
                 "Request headers; '{tenant}' in a value stands for the tenant's id: { x-tenant-id: \"{tenant}\" }."),
-            .optional("weight", .number(exclusiveMinimum: 0), "Relative share among a tenant's routes.", default: 1),
+            .optional(
+                "weight", .number(minimum: 0), "Relative share among a tenant's routes; 0 for a route tenants never send, that services call through the edge.",
+                default: 1),
         ]).described("A kind of request, and the product it belongs to."),
         "workloadBurst": JSONSchema.object([
             .optional("name", .ref("name"), "The burst's name, unique. Default: burst-<number>."),

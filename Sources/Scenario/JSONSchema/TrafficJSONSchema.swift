@@ -29,7 +29,9 @@ enum TrafficJSONSchema {
             .optional(
                 "headers", .map(values: .ref("text")),
                 "Request headers; '{tenant}' in a value stands for the tenant's id: { x-tenant-id: \"{tenant}\" }."),
-            .optional("weight", .number(exclusiveMinimum: 0), "Relative share of the requests.", default: 1),
+            .optional(
+                "weight", .number(minimum: 0), "Relative share of the requests; 0 for a kind clients never send, that services call through the edge.",
+                default: 1),
         ]).described("A kind of request."),
     ]
 }

@@ -2,7 +2,7 @@ import AWSModels
 import SimKernel
 
 /// Reads the top-level `dynamodb:` tables and the calls a service makes to them and to other
-/// services.
+/// services, directly or through the edge (`EdgeCallSchema`).
 ///
 /// ```yaml
 /// dynamodb:
@@ -15,6 +15,7 @@ import SimKernel
 ///       - { table: tenants, operation: get_item }                  # consistency: eventual | strong
 ///       - { table: tenants, operation: update_item, item_size: 1KB, probability: 0.1 }
 ///       - { service: search, probability: 0.3 }  # another service, directly
+///       - { edge_route: pages, probability: 0.2 } # a request of route 'pages' through the edge
 ///     sdk: standard-2026                         # each instance's client (as provisioning.sdk.dynamodb)
 ///     call_failure_status: 503                   # when the SDK gives up on a call
 /// ```
@@ -31,11 +32,12 @@ enum ApplicationCallsSchema {
         return tables
     }
 
-    /// A service's `calls`, `sdk` and `call_failure_status`; nil when it makes no calls.
-    /// `services` are the names of all services, `own` this one's.
+    /// A service's `calls`, `sdk` and `call_failure_status`, and its calls through the edge by
+    /// route name; nil when it makes no calls. `services` are the names of all services, `own`
+    /// this one's.
     static func calls(
         _ reader: inout MappingReader, _ what: String, tables: [String], services: [String], own: String
-    ) throws(Diagnostic) -> ApplicationCallsConfiguration? {
+    ) throws(Diagnostic) -> (configuration: ApplicationCallsConfiguration, edgeRoutes: [EdgeCallSchema.Named])? {
         let sdkNode = reader.optional("sdk")
         let statusNode = reader.optional("call_failure_status")
         guard let callsNode = reader.optional("calls") else {
@@ -48,19 +50,29 @@ enum ApplicationCallsSchema {
             throw Diagnostic.error(at: callsNode.location, "\(what) calls must be a list of table and service calls")
         }
         var calls: [DownstreamCall] = []
+        var edgeRoutes: [EdgeCallSchema.Named] = []
         for (index, item) in items.enumerated() {
-            calls.append(try call(item, "\(what) call \(index + 1)", tables: tables, services: services, own: own))
+            let callWhat = "\(what) call \(index + 1)"
+            var r = try MappingReader(item, context: callWhat)
+            if r.keys.contains("edge_route") {
+                let named = try EdgeCallSchema.read(&r, callWhat, call: index)
+                edgeRoutes.append(named)
+                calls.append(.edge(named.call))
+            } else {
+                calls.append(try call(&r, item, callWhat, tables: tables, services: services, own: own))
+            }
         }
         let policy = try sdkNode.map { (node) throws(Diagnostic) in try SDKRetrySchema.read(node, "\(what) sdk", dynamoDB: true) }
             ?? .standard2026(dynamoDB: true)
         let status = try statusNode?.integer("\(what) call_failure_status", in: 500...599) ?? 503
-        return ApplicationCallsConfiguration(calls: calls, retryPolicy: policy, failureStatus: UInt16(status))
+        return (ApplicationCallsConfiguration(calls: calls, retryPolicy: policy, failureStatus: UInt16(status)), edgeRoutes)
     }
 
     static let operations = ["get_item", "put_item", "update_item"]
 
-    private static func call(_ node: YAMLNode, _ what: String, tables: [String], services: [String], own: String) throws(Diagnostic) -> DownstreamCall {
-        var r = try MappingReader(node, context: what)
+    private static func call(
+        _ r: inout MappingReader, _ node: YAMLNode, _ what: String, tables: [String], services: [String], own: String
+    ) throws(Diagnostic) -> DownstreamCall {
         if let serviceNode = r.optional("service") {
             let name = try serviceNode.text("\(what) service")
             guard name != own else { throw Diagnostic.error(at: serviceNode.location, "\(what): a service does not call itself") }

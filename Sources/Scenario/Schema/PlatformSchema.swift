@@ -70,6 +70,7 @@ enum PlatformSchema {
             throw Diagnostic.error(at: trafficNode.location, "'traffic' needs 'edge': the proxies its requests go through")
         }
         try RouteBehaviourSchema.resolve(&services, classes: feed?.classes.map(\.name))
+        try EdgeCallSchema.resolve(&services, edge: edge, traffic: feed)
         var sidecar: SidecarConfiguration?
         if let sidecarNode {
             guard edge != nil else {
@@ -187,7 +188,8 @@ enum PlatformSchema {
             instance: ServiceInstanceConfiguration(
                 concurrency: concurrency, queueCapacity: queueCapacity, serviceTime: serviceTime,
                 errorProbability: errorProbability, errorStatus: UInt16(errorStatus), weight: UInt32(weight)),
-            slowInstances: slowInstances, slowSpeed: slowSpeed, slowWeight: UInt32(slowWeight), calls: calls, fleet: fleet, routes: routes)
+            slowInstances: slowInstances, slowSpeed: slowSpeed, slowWeight: UInt32(slowWeight), calls: calls?.configuration, fleet: fleet,
+            routes: routes, edgeRoutes: calls?.edgeRoutes ?? [])
     }
 
     private static func fleetName(_ node: YAMLNode, _ what: String, fleets: [String]) throws(Diagnostic) -> String {

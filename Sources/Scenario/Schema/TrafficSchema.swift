@@ -13,6 +13,7 @@ import SimKernel
 ///   requests:
 ///     - { name: api, authority: jira.example.com, path: /rest/api/2/issue, weight: 0.7,
 ///         headers: { x-tenant-id: "{tenant}" } }
+///     - { name: search, authority: search.internal, path: /search, weight: 0 }   # for services' calls through the edge
 /// ```
 enum TrafficSchema {
     static func read(_ node: YAMLNode, zones: [String]) throws(Diagnostic) -> TrafficConfiguration {
@@ -65,6 +66,9 @@ enum TrafficSchema {
         for (index, item) in items.enumerated() {
             classes.append(try requestClass(item, number: index + 1, names: classes.map(\.name)))
         }
+        guard classes.contains(where: { $0.weight > 0 }) else {
+            throw Diagnostic.error(at: requestsNode.location, "every request kind of 'traffic.requests' has weight 0: clients would send nothing")
+        }
         try reader.finish()
         return TrafficConfiguration(
             rate: rate, classes: classes, tenants: tenants, tenantSkew: skew, zoneShares: shares, usersPerTenant: users, tierShares: tierShares)
@@ -94,7 +98,8 @@ enum TrafficSchema {
                 headers.append(HTTPHeader(entry.key, try entry.value.text("\(what) header '\(entry.key)'")))
             }
         }
-        let weight = try reader.optional("weight")?.positiveNumber("\(what) weight") ?? 1
+        // Zero: a route clients never send, that applications call through the edge.
+        let weight = try reader.optional("weight")?.nonNegativeNumber("\(what) weight") ?? 1
         return RequestClass(name: name, authority: authority, path: path, method: method, headers: headers, weight: weight)
     }
 }

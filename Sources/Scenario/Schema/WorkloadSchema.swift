@@ -15,6 +15,7 @@ import Tenancy
 ///   routes:
 ///     - { name: issues, product: jira, authority: jira.example.com, path: /rest/api/2/issue,
 ///         weight: 0.7, headers: { x-tenant-id: "{tenant}" } }
+///     - { name: search, authority: search.internal, path: /search, weight: 0 }   # for services' calls through the edge
 ///   bursts:
 ///     - { name: batch, largest: 20, tier: enterprise, multiplier: 5, from: 20m, to: 40m }
 ///   slo: { free: 2s, standard: 1s, premium: 500ms, enterprise: 300ms }   # default: 1s each
@@ -135,9 +136,14 @@ enum WorkloadSchema {
         for (index, item) in items.enumerated() {
             routes.append(try route(item, number: index + 1, names: routes.map(\.request.name), products: products))
         }
-        if !routes.contains(where: { $0.product == nil }) {
-            for (index, product) in products.enumerated() where product.adoption > 0 && !routes.contains(where: { $0.product == index }) {
-                throw Diagnostic.error(at: node.location, "product '\(product.name)' has tenants but no route in 'workload.routes'")
+        // Routes of weight 0 are sent by applications through the edge, never by tenants.
+        let sent = routes.filter { $0.request.weight > 0 }
+        if !sent.contains(where: { $0.product == nil }) {
+            for (index, product) in products.enumerated() where product.adoption > 0 && !sent.contains(where: { $0.product == index }) {
+                throw Diagnostic.error(at: node.location, "product '\(product.name)' has tenants but no route of positive weight in 'workload.routes'")
+            }
+            if products.isEmpty {
+                throw Diagnostic.error(at: node.location, "every route of 'workload.routes' has weight 0: tenants would send nothing")
             }
         }
         return routes

@@ -1,7 +1,7 @@
 import SimKernel
 
 /// Picks a request's route by weight among the routes of the products its tenant uses (and
-/// the routes of no product, which every tenant sends). One table per product mix, built
+/// the routes of no product, which every tenant sends); routes of weight 0 are never picked. One table per product mix, built
 /// for all 256 possible mixes at once, so a draw is two array reads and one alias draw.
 struct RouteChoice {
     private let tables: [DiscreteDistribution?]
@@ -12,6 +12,7 @@ struct RouteChoice {
         var lists: [[Int]] = []
         for mix in 0...255 {
             let eligible = routes.indices.filter { index in
+                guard routes[index].request.weight > 0 else { return false }
                 guard let product = routes[index].product else { return true }
                 return mix & (1 << product) != 0
             }
