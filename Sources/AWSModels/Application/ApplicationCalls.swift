@@ -214,16 +214,17 @@ public final class ApplicationCalls: Component, InstanceDownstream {
 
     private func send(_ job: Int, in simulation: Simulation) {
         guard case .table(let call) = configuration.calls[Int(jobs[job].next)] else { preconditionFailure("a table call") }
-        let table = tables[call.table].target
         let key = jobs[job].key
         let slot = UInt32(job)
-        switch call.operation {
-        case .getItem(let consistency):
-            table.getItem(key: key, consistency: consistency, caller: id, slot: slot, in: simulation)
-        case .putItem(let bytes):
-            table.putItem(key: key, itemBytes: bytes, status: Self.itemStatus, caller: id, slot: slot, in: simulation)
-        case .updateItem(let bytes):
-            table.updateItem(key: key, itemBytes: bytes, status: Self.itemStatus, caller: id, slot: slot, in: simulation)
+        tables[call.table].withTarget { table in
+            switch call.operation {
+            case .getItem(let consistency):
+                table.getItem(key: key, consistency: consistency, caller: id, slot: slot, in: simulation)
+            case .putItem(let bytes):
+                table.putItem(key: key, itemBytes: bytes, status: Self.itemStatus, caller: id, slot: slot, in: simulation)
+            case .updateItem(let bytes):
+                table.updateItem(key: key, itemBytes: bytes, status: Self.itemStatus, caller: id, slot: slot, in: simulation)
+            }
         }
     }
 
@@ -248,10 +249,10 @@ public final class ApplicationCalls: Component, InstanceDownstream {
         statistics.time.record(simulation.now - jobs[job].started)
         statistics.inFlight.add(-1, at: simulation.now)
         activeByInstance[Int(jobs[job].instance)] -= 1
-        let instance = instances[Int(jobs[job].instance)].target
         let call = jobs[job].call
+        let instance = instances[Int(jobs[job].instance)]
         release(job)
-        instance.answerDownstream(call, status: status, in: simulation)
+        instance.withTarget { $0.answerDownstream(call, status: status, in: simulation) }
     }
 
     // MARK: Statistics

@@ -353,17 +353,16 @@ public final class FilterChain: Component, InstanceFilter, ProxyFilter {
         let entry = jobs[job]
         switch front {
         case .instance(let link):
-            let instance = link.target
             jobs.release(job)
             let ready = max(entry.readyAt - simulation.now, .zero)
             if let status {
-                instance.answerFiltered(entry.call, status: status, after: ready, in: simulation)
+                link.withTarget { $0.answerFiltered(entry.call, status: status, after: ready, in: simulation) }
                 return
             }
             let hop = isSidecar ? hop.sampleTime(draws) : .zero
             count(.admitted)
             shared.recordInbound(entry.request, delay: simulation.now + ready + hop - entry.arrived)
-            instance.admitFiltered(entry.call, after: ready + hop, in: simulation)
+            link.withTarget { $0.admitFiltered(entry.call, after: ready + hop, in: simulation) }
         case .proxy(let link):
             let proxy = link.target
             jobs.release(job)
