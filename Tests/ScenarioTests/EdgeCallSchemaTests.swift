@@ -39,9 +39,7 @@ let edgeCallScenario = """
     """
 
 func edgeCalls(replacingLine number: Int, with replacement: String) -> String {
-    var lines = edgeCallScenario.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    lines[number - 1] = replacement
-    return lines.joined(separator: "\n")
+    edgeCallScenario.replacingLine(number, with: replacement)
 }
 
 @Suite struct EdgeCallSchemaTests {

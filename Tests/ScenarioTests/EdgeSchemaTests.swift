@@ -47,9 +47,7 @@ let edgeScenario = """
     """
 
 func edge(replacingLine number: Int, with replacement: String) -> String {
-    var lines = edgeScenario.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    lines[number - 1] = replacement
-    return lines.joined(separator: "\n")
+    edgeScenario.replacingLine(number, with: replacement)
 }
 
 @Suite struct EdgeSchemaTests {
