@@ -15,8 +15,6 @@ struct Exchange {
         case upstream
         /// Waiting out the retry back-off.
         case backoff
-        /// Waiting for, or on, a worker: response processing (also of local replies).
-        case responseCPU
     }
 
     var phase = Phase.free

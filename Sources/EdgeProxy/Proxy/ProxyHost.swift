@@ -8,12 +8,14 @@ import SimKernel
 /// A request's life here: it queues for a worker (request CPU), is routed and sent to an
 /// upstream host chosen by the cluster's balancer (or waits for a connection, or overflows),
 /// its answer (or a timeout) may lead to a retry after a jittered back-off, and the final
-/// response queues for a worker again (response CPU) before it leaves for the client.
+/// response queues for a worker again (response CPU) before it leaves for the client. The
+/// workers serve requests and responses first come first served, so each one's end is known
+/// when it queues.
 public final class ProxyHost: Component {
     enum Kind: UInt32 {
         /// A request from an application inside the platform reaches the proxy.
         case internalArrival = 1
-        case cpuDone
+        case requestCPUDone
         case backoffDone
         case timeouts
         case healthCheck
@@ -28,7 +30,7 @@ public final class ProxyHost: Component {
     public var filterCPU: Distribution?
     let model: EdgeShared
     let exchanges: ExchangeTable
-    var workers: Station
+    var workers: FCFSServers
     var clusters: [ClusterRuntime]
     var timeouts: [CommonTimeouts]
     var random: StreamRandom
@@ -44,7 +46,7 @@ public final class ProxyHost: Component {
         random = StreamRandom(streams.stream("\(prefix)/envoy-random"))
         cpu = streams.stream("\(prefix)/cpu")
         latencies = streams.stream("\(prefix)/network")
-        workers = Station(servers: model.configuration.proxies.workers, percentiles: false)
+        workers = FCFSServers(servers: model.configuration.proxies.workers, percentiles: false)
         timeouts = model.routes.timeoutLists.map { CommonTimeouts(duration: $0.duration) }
         clusters = []
         for (clusterIndex, cluster) in model.configuration.clusters.enumerated() {
@@ -125,8 +127,8 @@ public final class ProxyHost: Component {
         switch Kind(rawValue: event.kind) {
         case .internalArrival:
             queueForWorker(event.subject, in: simulation)
-        case .cpuDone:
-            workerDone(server: Int(event.subject), in: simulation)
+        case .requestCPUDone:
+            filterThenRoute(event.subject, in: simulation)
         case .backoffDone:
             backoffEnded(slot: event.subject, generation: UInt32(truncatingIfNeeded: event.argument), in: simulation)
         case .timeouts:
@@ -140,32 +142,14 @@ public final class ProxyHost: Component {
         }
     }
 
+    /// The request queues for a worker, first come first served, to be parsed and routed:
+    /// its CPU end is known now, and routing happens then.
     func queueForWorker(_ slot: UInt32, in simulation: Simulation) {
-        if case .started(let server) = workers.arrive(job: slot, at: simulation.now) {
-            startWork(slot, on: server, in: simulation)
-        }
-    }
-
-    private func startWork(_ slot: UInt32, on server: Int, in simulation: Simulation) {
         let proxies = model.configuration.proxies
-        var cost: SimTime
-        if exchanges[slot].phase == .requestCPU {
-            cost = proxies.requestCPU.sampleTime(cpu)
-            if let filterCPU { cost += filterCPU.sampleTime(cpu) }
-        } else {
-            cost = proxies.responseCPU.sampleTime(cpu)
-        }
-        simulation.schedule(after: cost, target: id, kind: Kind.cpuDone.rawValue, subject: UInt32(server))
-    }
-
-    private func workerDone(server: Int, in simulation: Simulation) {
-        let (slot, next) = workers.complete(server: server, at: simulation.now)
-        if let next { startWork(next, on: server, in: simulation) }
-        if exchanges[slot].phase == .requestCPU {
-            filterThenRoute(slot, in: simulation)
-        } else {
-            finish(slot, in: simulation)
-        }
+        var cost = proxies.requestCPU.sampleTime(cpu)
+        if let filterCPU { cost += filterCPU.sampleTime(cpu) }
+        let end = workers.arrive(at: simulation.now, service: cost)!.end
+        simulation.schedule(at: end, target: id, kind: Kind.requestCPUDone.rawValue, subject: slot)
     }
 
     private func filterThenRoute(_ request: UInt32, in simulation: Simulation) {
@@ -205,7 +189,9 @@ public final class ProxyHost: Component {
 
     // MARK: Final responses
 
-    /// The request's final response: it goes through a worker once more, then to the client.
+    /// The request's final response: it goes through a worker once more, first come first
+    /// served, then to the client. The worker's end is known now, and nothing that happens at
+    /// this proxy later can change it, so the response leaves without an event of its own.
     func respond(_ slot: UInt32, status: UInt16, flags: ResponseFlags, local: Bool, in simulation: Simulation) {
         exchanges[slot].status = status
         exchanges[slot].flags.formUnion(flags)
@@ -214,18 +200,19 @@ public final class ProxyHost: Component {
             clusters[Int(exchanges[slot].cluster)].breakers.endRetry()
             exchanges[slot].holdsRetrySlot = false
         }
-        exchanges[slot].phase = .responseCPU
-        queueForWorker(slot, in: simulation)
+        let cost = model.configuration.proxies.responseCPU.sampleTime(cpu)
+        finish(slot, leaving: workers.arrive(at: simulation.now, service: cost)!.end, in: simulation)
     }
 
-    /// The response leaves: to the client, or back to the application that sent the request
-    /// through the edge, which alone hears it (neither the clients' statistics nor the
-    /// response listener do).
-    private func finish(_ slot: UInt32, in simulation: Simulation) {
+    /// The response leaves the proxy at `leaving` (its worker's end): to the client, or back
+    /// to the application that sent the request through the edge, which alone hears it
+    /// (neither the clients' statistics nor the response listener do). The edge counts it
+    /// answered now, when its response is handed to a worker.
+    private func finish(_ slot: UInt32, leaving: SimTime, in simulation: Simulation) {
         let exchange = exchanges[slot]
         let context = model.requests[slot]
         let extra = filter?.outbound(slot, status: exchange.status, proxy: self, in: simulation) ?? .zero
-        let delay = extra + downstreamLatency(context)
+        let delay = leaving - simulation.now + extra + downstreamLatency(context)
         let latency = simulation.now + delay - context.created
         if let caller = context.caller {
             model.edge.internalRequestAnswered(status: exchange.status, local: exchange.local, latency: latency, at: simulation.now)
@@ -248,6 +235,7 @@ public final class ProxyHost: Component {
     }
 
     public override func report(at time: SimTime, into table: inout MetricTable) {
+        workers.advance(to: time)
         let statistics = workers.statistics
         let component = "edge.proxy.\(index)"
         table.append(component, "worker_utilization", "ratio", statistics.busyServers.mean(at: time) / Double(workers.servers))
@@ -257,6 +245,7 @@ public final class ProxyHost: Component {
 
     /// Mean worker utilization since the warm-up, for the edge's summary.
     func workerUtilization(at time: SimTime) -> Double {
-        workers.statistics.busyServers.mean(at: time) / Double(workers.servers)
+        workers.advance(to: time)
+        return workers.statistics.busyServers.mean(at: time) / Double(workers.servers)
     }
 }
