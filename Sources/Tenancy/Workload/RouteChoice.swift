@@ -1,8 +1,9 @@
 import SimKernel
 
 /// Picks a request's route by weight among the routes of the products its tenant uses (and
-/// the routes of no product, which every tenant sends); routes of weight 0 are never picked. One table per product mix, built
-/// for all 256 possible mixes at once, so a draw is two array reads and one alias draw.
+/// the routes of no product, which every tenant sends); routes of weight 0 (sent only by
+/// services, through the edge) are never picked. One table per product mix, built for all 256
+/// possible mixes at once, so a draw is two array reads and one alias draw.
 struct RouteChoice {
     private let tables: [DiscreteDistribution?]
     private let routeLists: [[Int]]
