@@ -53,16 +53,23 @@ public enum HTMLReport {
         return html
     }
 
-    /// The title, the question, the run's facts and the scenario's text.
-    static func header(_ data: ReportData) -> String {
-        let scenario = data.scenario
-        var html = "<header>\n<p class=\"kicker\">\(ToolInfo.name) report</p>\n<h1>\(HTMLText.escape(scenario.name))</h1>\n"
-        let question = scenario.description.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// A page's header up to its facts: what kind of page, the scenario's name, and the
+    /// question it answers (its description).
+    static func opening(_ kind: String, name: String, description: String) -> String {
+        var html = "<header>\n<p class=\"kicker\">\(ToolInfo.name) \(kind)</p>\n<h1>\(HTMLText.escape(name))</h1>\n"
+        let question = description.trimmingCharacters(in: .whitespacesAndNewlines)
         if question.isEmpty {
             html += "<p class=\"question muted\">The scenario has no description.</p>\n"
         } else {
             html += "<p class=\"question\">\(HTMLText.escape(question))</p>\n"
         }
+        return html
+    }
+
+    /// The title, the question, the run's facts and the scenario's text.
+    static func header(_ data: ReportData) -> String {
+        let scenario = data.scenario
+        var html = opening("report", name: scenario.name, description: scenario.description)
         var facts: [(String, String)] = [
             ("replications", String(data.replicationCount)),
             ("duration", DurationText.format(scenario.duration)),

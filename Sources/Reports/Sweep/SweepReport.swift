@@ -51,13 +51,7 @@ enum SweepReport {
     private static func header(_ results: SweepResults) -> String {
         let record = results.record
         let scenario = record.scenario
-        var html = "<header>\n<p class=\"kicker\">\(ToolInfo.name) sweep</p>\n<h1>\(HTMLText.escape(scenario.name))</h1>\n"
-        let question = scenario.description.trimmingCharacters(in: .whitespacesAndNewlines)
-        if question.isEmpty {
-            html += "<p class=\"question muted\">The scenario has no description.</p>\n"
-        } else {
-            html += "<p class=\"question\">\(HTMLText.escape(question))</p>\n"
-        }
+        var html = HTMLReport.opening("sweep", name: scenario.name, description: scenario.description)
         var facts: [(String, String)] = [
             ("points", String(record.points.count)),
             ("parameters", String(record.grid.count)),

@@ -89,12 +89,7 @@ enum TenancyJSONSchema {
         "workloadRoute": JSONSchema.object([
             .optional("name", .ref("name"), "The route's name, unique. Default: route-<number>."),
             .optional("product", .ref("text"), "The product (of 'tenants.products') whose tenants send it. Default: every tenant."),
-            .required("authority", .ref("text"), "The Host (:authority) header, matched against virtual hosts' domains."),
-            .required("path", .string(pattern: "^/"), "The request path, starting with '/'."),
-            .optional("method", .ref("text"), "The HTTP method.", default: "GET"),
-            .optional(
-                "headers", .map(values: .ref("text")),
-                "Request headers; '{tenant}' in a value stands for the tenant's id: { x-tenant-id: \"{tenant}\" }."),
+        ] + TrafficJSONSchema.requestAttributes + [
             .optional(
                 "weight", .number(minimum: 0), "Relative share among a tenant's routes; 0 for a route tenants never send, that services call through the edge.",
                 default: 1),

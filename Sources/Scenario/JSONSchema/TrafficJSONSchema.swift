@@ -22,16 +22,23 @@ enum TrafficJSONSchema {
             .required("requests", .array(of: .ref("requestKind"), minItems: 1, maxItems: 4096), "The kinds of request clients send."),
         ]).described("The clients' open-loop load."),
         "requestKind": JSONSchema.object([
-            .optional("name", .ref("name"), "The kind's name, unique. Default: request-<number>."),
-            .required("authority", .ref("text"), "The Host (:authority) header, matched against virtual hosts' domains."),
-            .required("path", .string(pattern: "^/"), "The request path, starting with '/'."),
-            .optional("method", .ref("text"), "The HTTP method.", default: "GET"),
-            .optional(
-                "headers", .map(values: .ref("text")),
-                "Request headers; '{tenant}' in a value stands for the tenant's id: { x-tenant-id: \"{tenant}\" }."),
+            .optional("name", .ref("name"), "The kind's name, unique. Default: request-<number>.")
+        ] + requestAttributes + [
             .optional(
                 "weight", .number(minimum: 0), "Relative share of the requests; 0 for a kind clients never send, that services call through the edge.",
                 default: 1),
         ]).described("A kind of request."),
+    ]
+
+    /// What a request says about itself, which routes, hash policies and descriptors read:
+    /// shared by the clients' request kinds and the tenants' routes, as the readers share
+    /// `TrafficSchema.requestAttributes`.
+    static let requestAttributes: [JSONSchema.Property] = [
+        .required("authority", .ref("text"), "The Host (:authority) header, matched against virtual hosts' domains."),
+        .required("path", .string(pattern: "^/"), "The request path, starting with '/'."),
+        .optional("method", .ref("text"), "The HTTP method.", default: "GET"),
+        .optional(
+            "headers", .map(values: .ref("text")),
+            "Request headers; '{tenant}' in a value stands for the tenant's id: { x-tenant-id: \"{tenant}\" }."),
     ]
 }

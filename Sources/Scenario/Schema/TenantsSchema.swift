@@ -29,7 +29,7 @@ enum TenantsSchema {
         let count = try reader.required("count").integer("'tenants.count'", in: 1...100_000_000)
         let users = try DistributionSchema.read(try reader.required("active_users"), "'tenants.active_users'", values: .numbers)
         var tierShares = [1.0, 0, 0, 0]
-        if let tiersNode = reader.optional("tiers") { tierShares = try tiers(tiersNode) }
+        if let tiersNode = reader.optional("tiers") { tierShares = try SharesSchema.tiers(tiersNode, "'tenants.tiers'") }
         let regions = try regions(try reader.required("regions"))
         var products: [TenantsConfiguration.Product] = []
         if let productsNode = reader.optional("products") { products = try readProducts(productsNode) }
@@ -42,22 +42,6 @@ enum TenantsSchema {
             throw Diagnostic.error(at: location, "unknown tier '\(name)' (tiers: \(Tier.allCases.map(\.name).joined(separator: ", ")))")
         }
         return tier
-    }
-
-    private static func tiers(_ node: YAMLNode) throws(Diagnostic) -> [Double] {
-        var shares = [0.0, 0, 0, 0]
-        var reader = try MappingReader(node, context: "'tenants.tiers'")
-        var total = 0.0
-        for entry in reader.allEntries() {
-            let tier = try tier(named: entry.key, at: entry.keyLocation)
-            let share = try entry.value.probability("'tenants.tiers' share of '\(entry.key)'")
-            shares[Int(tier.rawValue)] = share
-            total += share
-        }
-        guard abs(total - 1) <= 1e-9 else {
-            throw Diagnostic.error(at: node.location, "'tenants.tiers' shares sum to \(total.formatted), not 1")
-        }
-        return shares
     }
 
     private static func regions(_ node: YAMLNode) throws(Diagnostic) -> [TenantsConfiguration.Region] {

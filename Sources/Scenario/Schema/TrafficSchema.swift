@@ -22,39 +22,10 @@ enum TrafficSchema {
         let tenants = try reader.optional("tenants")?.integer("'traffic.tenants'", in: 1...100_000_000) ?? 1
         let skew = try reader.optional("tenant_skew")?.nonNegativeNumber("'traffic.tenant_skew'") ?? 0
         var shares = Array(repeating: 1.0 / Double(zones.count), count: zones.count)
-        if let zonesNode = reader.optional("zones") {
-            shares = Array(repeating: 0, count: zones.count)
-            var zoneReader = try MappingReader(zonesNode, context: "'traffic.zones'")
-            var total = 0.0
-            for entry in zoneReader.allEntries() {
-                let keyNode = YAMLNode(content: .scalar(entry.key, quoted: false), location: entry.keyLocation)
-                let zone = try PlatformSchema.zoneIndex(keyNode, zones: zones, "client zone")
-                let share = try entry.value.probability("'traffic.zones' share of '\(entry.key)'")
-                shares[zone] = share
-                total += share
-            }
-            guard abs(total - 1) <= 1e-9 else {
-                throw Diagnostic.error(at: zonesNode.location, "'traffic.zones' shares sum to \(total.formatted), not 1")
-            }
-        }
+        if let zonesNode = reader.optional("zones") { shares = try SharesSchema.zones(zonesNode, "'traffic.zones'", zones: zones) }
         let users = try reader.optional("users_per_tenant")?.integer("'traffic.users_per_tenant'", in: 1...10_000_000) ?? 1
         var tierShares = [1.0, 0, 0, 0]
-        if let tiersNode = reader.optional("tiers") {
-            tierShares = [0, 0, 0, 0]
-            var tiers = try MappingReader(tiersNode, context: "'traffic.tiers'")
-            var total = 0.0
-            for entry in tiers.allEntries() {
-                guard let tier = Tier.allCases.first(where: { $0.name == entry.key }) else {
-                    throw Diagnostic.error(at: entry.keyLocation, "unknown tier '\(entry.key)' (tiers: \(Tier.allCases.map(\.name).joined(separator: ", ")))")
-                }
-                let share = try entry.value.probability("'traffic.tiers' share of '\(entry.key)'")
-                tierShares[Int(tier.rawValue)] = share
-                total += share
-            }
-            guard abs(total - 1) <= 1e-9 else {
-                throw Diagnostic.error(at: tiersNode.location, "'traffic.tiers' shares sum to \(total.formatted), not 1")
-            }
-        }
+        if let tiersNode = reader.optional("tiers") { tierShares = try SharesSchema.tiers(tiersNode, "'traffic.tiers'") }
         let requestsNode = try reader.required("requests")
         guard case .sequence(let items) = requestsNode.content, !items.isEmpty else {
             throw Diagnostic.error(at: requestsNode.location, "'traffic.requests' must be a non-empty list of request kinds")

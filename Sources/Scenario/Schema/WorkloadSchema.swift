@@ -32,7 +32,7 @@ enum WorkloadSchema {
         if let weeklyNode = reader.optional("weekly") { calendar.weekly = try weekly(weeklyNode) }
         if let clockNode = reader.optional("clock") { try clock(clockNode, into: &calendar) }
         var shares = Array(repeating: 1.0 / Double(zones.count), count: zones.count)
-        if let zonesNode = reader.optional("zones") { shares = try zoneShares(zonesNode, zones: zones) }
+        if let zonesNode = reader.optional("zones") { shares = try SharesSchema.zones(zonesNode, "'workload.zones'", zones: zones) }
         let routes = try routes(try reader.required("routes"), products: tenants.products)
         var bursts: [WorkloadConfiguration.Burst] = []
         if let burstsNode = reader.optional("bursts") { bursts = try readBursts(burstsNode, tenants: tenants.count, duration: duration) }
@@ -108,23 +108,6 @@ enum WorkloadSchema {
             calendar.speed = try speedNode.positiveNumber("'workload.clock.speed' (calendar hours per simulated hour)")
         }
         try reader.finish()
-    }
-
-    private static func zoneShares(_ node: YAMLNode, zones: [String]) throws(Diagnostic) -> [Double] {
-        var shares = Array(repeating: 0.0, count: zones.count)
-        var reader = try MappingReader(node, context: "'workload.zones'")
-        var total = 0.0
-        for entry in reader.allEntries() {
-            let keyNode = YAMLNode(content: .scalar(entry.key, quoted: false), location: entry.keyLocation)
-            let zone = try PlatformSchema.zoneIndex(keyNode, zones: zones, "client zone")
-            let share = try entry.value.probability("'workload.zones' share of '\(entry.key)'")
-            shares[zone] = share
-            total += share
-        }
-        guard abs(total - 1) <= 1e-9 else {
-            throw Diagnostic.error(at: node.location, "'workload.zones' shares sum to \(total.formatted), not 1")
-        }
-        return shares
     }
 
     private static func routes(_ node: YAMLNode, products: [TenantsConfiguration.Product]) throws(Diagnostic) -> [WorkloadConfiguration.Route] {
