@@ -34,9 +34,6 @@ public enum CompareFiles {
 
     /// Both runs' manifests (scenario digests, seeds, per-replication digests), as `a` and `b`.
     public static func manifest(a: RunManifest, b: RunManifest) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try! encoder.encode(["a": a, "b": b])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        StableJSON.text(["a": a, "b": b])
     }
 }

@@ -24,10 +24,7 @@ public struct Notebook: Codable, Sendable, Equatable {
     /// The notebook as JSON text: keys sorted, two-space indentation, a final newline, so
     /// equal notebooks are equal bytes.
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try! encoder.encode(self)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        StableJSON.text(self)
     }
 
     public static func decode(_ json: String) throws -> Notebook {

@@ -128,9 +128,6 @@ public struct SweepRecord: Codable, Sendable, Equatable {
     }
 
     public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try! encoder.encode(self)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        StableJSON.text(self)
     }
 }
